@@ -90,10 +90,10 @@ public final class Router<T> {
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(rawPath, "rawPath");
     if (!rawPath.isEmpty() && rawPath.charAt(0) == '/') {
-      String[] segments = RequestPath.segments(rawPath);
-      Compiled<T> route = trie.find(method, segments);
+      RequestPath path = RequestPath.of(rawPath);
+      Compiled<T> route = trie.find(method, path);
       if (route != null) {
-        return Optional.of(route.match(segments));
+        return Optional.of(route.match(path));
       }
     }
     return Optional.ofNullable(defaultMatch);
@@ -140,18 +140,16 @@ public final class Router<T> {
       this.greedy = !segments.isEmpty() && segments.get(segments.size() - 1).kind() == Segment.Kind.GREEDY;
     }
 
-    RouteMatch<T> match(String[] segments) {
+    RouteMatch<T> match(RequestPath path) {
       if (names.length == 0) {
         return new RouteMatch<>(key, target, Map.of());
       }
       String[] values = new String[names.length];
       int last = names.length - 1;
-      for (int n = 0; n <= last; n++) {
-        values[n] = segments[positions[n]];
+      for (int n = 0; n < last; n++) {
+        values[n] = path.segment(positions[n]);
       }
-      if (greedy) {
-        values[last] = String.join("/", java.util.Arrays.asList(segments).subList(positions[last], segments.length));
-      }
+      values[last] = greedy ? path.rest(positions[last]) : path.segment(positions[last]);
       return new RouteMatch<>(key, target, new ParameterMap(names, values));
     }
   }

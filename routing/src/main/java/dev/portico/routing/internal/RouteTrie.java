@@ -42,10 +42,7 @@ public final class RouteTrie<V> {
     for (Segment segment : segments) {
       switch (segment.kind()) {
         case LITERAL:
-          if (node.literals == null) {
-            node.literals = new HashMap<>();
-          }
-          node = node.literals.computeIfAbsent(segment.text(), text -> new Node<>());
+          node = node.literalChild(segment.text());
           break;
         case VARIABLE:
           if (node.variable == null) {
@@ -73,53 +70,47 @@ public final class RouteTrie<V> {
    * Finds the best route for a request.
    *
    * @param method the request's method, case-sensitive
-   * @param segments the request path's decoded segments (see {@link RequestPath#segments(String)})
+   * @param path the request's path
    * @return the route's value, or null if no route matches
    */
-  public V find(String method, String[] segments) {
-    Search<V> search = new Search<>(method, segments);
+  public V find(String method, RequestPath path) {
+    Search<V> search = new Search<>(method, path);
     V full = search.descend(root, 0);
     return full != null ? full : search.greedy;
   }
 
-  /** The greedy variable needs a non-empty remainder (D1): {@code /{proxy+}} does not match {@code /}. */
-  static boolean hasRemainder(String[] segments, int from) {
-    int left = segments.length - from;
-    return left > 1 || (left == 1 && !segments[from].isEmpty());
-  }
-
   private static final class Search<V> {
     private final String method;
-    private final String[] segments;
+    private final RequestPath path;
+    private final int size;
     private V greedy;
 
-    Search(String method, String[] segments) {
+    Search(String method, RequestPath path) {
       this.method = method;
-      this.segments = segments;
+      this.path = path;
+      this.size = path.size();
     }
 
     /** Returns the best full match below {@code node}; remembers the first greedy match it passes. */
     V descend(Node<V> node, int depth) {
-      if (depth == segments.length) {
+      if (depth == size) {
         return node.end == null ? null : node.end.select(method);
       }
-      String segment = segments[depth];
-      if (node.literals != null) {
-        Node<V> child = node.literals.get(segment);
-        if (child != null) {
-          V found = descend(child, depth + 1);
-          if (found != null) {
-            return found;
-          }
+      Node<V> child = node.findLiteral(path, depth);
+      if (child != null) {
+        V found = descend(child, depth + 1);
+        if (found != null) {
+          return found;
         }
       }
-      if (node.variable != null && !segment.isEmpty()) {
+      if (node.variable != null && !path.isEmpty(depth)) {
         V found = descend(node.variable, depth + 1);
         if (found != null) {
           return found;
         }
       }
-      if (greedy == null && node.greedy != null && hasRemainder(segments, depth)) {
+      // The greedy variable needs a non-empty remainder (D1): {@code /{proxy+}} does not match {@code /}.
+      if (greedy == null && node.greedy != null && path.hasRest(depth)) {
         greedy = node.greedy.select(method);
       }
       return null;
@@ -127,10 +118,76 @@ public final class RouteTrie<V> {
   }
 
   private static final class Node<V> {
-    Map<String, Node<V>> literals;
+    /** Literal children in an open-addressing table, probed with the request segment's hash in place. */
+    private String[] keys;
+    private Node<V>[] children;
+    private int literalCount;
     Node<V> variable;
     Endpoint<V> end;
     Endpoint<V> greedy;
+
+    Node<V> findLiteral(RequestPath path, int i) {
+      String[] table = keys;
+      if (table == null) {
+        return null;
+      }
+      int hash = path.hash(i);
+      int mask = table.length - 1;
+      for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
+        String key = table[slot];
+        if (key == null) {
+          return null;
+        }
+        if (key.hashCode() == hash && path.segmentEquals(i, key)) {
+          return children[slot];
+        }
+      }
+    }
+
+    Node<V> literalChild(String text) {
+      if (keys == null) {
+        resize(4);
+      } else if ((literalCount + 1) * 2 > keys.length) {
+        resize(keys.length * 2);
+      }
+      int mask = keys.length - 1;
+      int slot = spread(text.hashCode()) & mask;
+      while (keys[slot] != null) {
+        if (keys[slot].equals(text)) {
+          return children[slot];
+        }
+        slot = (slot + 1) & mask;
+      }
+      keys[slot] = text;
+      children[slot] = new Node<>();
+      literalCount++;
+      return children[slot];
+    }
+
+    private void resize(int capacity) {
+      String[] oldKeys = keys;
+      Node<V>[] oldChildren = children;
+      keys = new String[capacity];
+      @SuppressWarnings("unchecked")
+      Node<V>[] fresh = (Node<V>[]) new Node<?>[capacity];
+      children = fresh;
+      if (oldKeys != null) {
+        for (int k = 0; k < oldKeys.length; k++) {
+          if (oldKeys[k] != null) {
+            int slot = spread(oldKeys[k].hashCode()) & (capacity - 1);
+            while (keys[slot] != null) {
+              slot = (slot + 1) & (capacity - 1);
+            }
+            keys[slot] = oldKeys[k];
+            children[slot] = oldChildren[k];
+          }
+        }
+      }
+    }
+
+    private static int spread(int hash) {
+      return hash ^ (hash >>> 16);
+    }
   }
 
   /** The routes of one path shape, by method. */
