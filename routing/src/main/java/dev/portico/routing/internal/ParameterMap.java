@@ -13,6 +13,8 @@ import java.util.Set;
  * shared by every match of a route; only the values array is new per request.
  */
 public final class ParameterMap extends AbstractMap<String, String> {
+  private static final ParameterMap EMPTY = new ParameterMap(new String[0], new String[0]);
+
   private final String[] names;
   private final String[] values;
 
@@ -39,6 +41,9 @@ public final class ParameterMap extends AbstractMap<String, String> {
   public static Map<String, String> copyOf(Map<String, String> map) {
     if (map instanceof ParameterMap) {
       return map;
+    }
+    if (map.isEmpty()) {
+      return EMPTY;
     }
     String[] names = new String[map.size()];
     String[] values = new String[names.length];

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The compiled form of a route table: a trie of path segments. Each node has its literal children in a hash
- * map, at most one variable child, the routes that end at the node, and the routes whose greedy variable starts
+ * The compiled form of a route table: a trie of path segments. Each node has its literal children in an
+ * open-addressing table (probed with the request segment's hash, computed in place), at most one variable child, the routes that end at the node, and the routes whose greedy variable starts
  * at the node. Matching visits each node at most once, and in practice only the nodes along the request's path,
  * so its cost grows with the path's depth, not with the number of routes.
  *
