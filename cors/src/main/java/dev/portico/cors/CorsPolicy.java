@@ -1,0 +1,307 @@
+package dev.portico.cors;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Answers CORS the way API Gateway does for an HTTP API with a CORS configuration.
+ *
+ * <pre>{@code
+ * CorsPolicy policy = CorsPolicy.of(CorsConfiguration.builder()
+ *     .allowOrigins("https://www.example.com")
+ *     .allowMethods("GET", "PUT")
+ *     .allowHeaders("content-type", "x-custom")
+ *     .build());
+ *
+ * if (policy.isPreflight(method, origin, requestMethod)) {
+ *   // answer 204 with these headers; the request never reaches a route
+ *   CorsHeaders headers = policy.preflight(origin, requestMethod, requestHeaders);
+ * } else {
+ *   // route and integrate as usual, drop the backend's access-control-* headers, then add:
+ *   CorsHeaders headers = policy.actualHeaders(origin);
+ * }
+ * }</pre>
+ *
+ * <p>Semantics (facts §5, decisions D6, D7; docs/cors.md has every rule):
+ * <ul>
+ *   <li>A preflight is an {@code OPTIONS} request with both {@code Origin} and
+ *       {@code Access-Control-Request-Method}; API Gateway answers it itself with {@code 204} and an empty body,
+ *       even when the API has no {@code OPTIONS} route. An {@code OPTIONS} request without either header is an
+ *       ordinary request that goes to routing.</li>
+ *   <li>A preflight whose origin, method or headers are not allowed is still answered {@code 204}, without any
+ *       {@code access-control-allow-*} header, so the browser blocks the request (D6).</li>
+ *   <li>Origins are compared exactly and case-sensitively; the configuration {@code *} answers {@code *}, any
+ *       other allowed origin is echoed (D7). Methods are compared case-sensitively, header names
+ *       case-insensitively.</li>
+ *   <li>A request without {@code Origin} gets no CORS headers.</li>
+ *   <li>Answers that depend on the origin carry {@code vary: origin}, rejections included, so that a shared cache
+ *       never serves one origin's answer to another.</li>
+ *   <li>The backend's own {@code access-control-*} headers are dropped ({@link #dropsBackendHeader(String)}).</li>
+ * </ul>
+ *
+ * <p>Precomputed: the answers for the configured origins are built once, so {@link #actualHeaders(String)}
+ * allocates nothing for them. Policies are immutable and thread-safe.
+ */
+public final class CorsPolicy {
+  private static final String ORIGIN = "origin";
+
+  private final CorsConfiguration configuration;
+  private final boolean anyOrigin;
+  private final boolean anyHttps;
+  private final boolean anyHttp;
+  private final boolean anyMethod;
+  private final boolean anyHeader;
+  private final Set<String> methods;
+  private final Set<String> headers;
+  private final String credentials;
+  private final String exposeHeaders;
+  private final String allowMethods;
+  private final String allowHeaders;
+  private final String maxAge;
+  /** For each configured origin: the answers with the origin echoed. */
+  private final Map<String, CorsHeaders> actualByOrigin = new HashMap<>();
+  private final Map<String, CorsHeaders> preflightByOrigin = new HashMap<>();
+  private final CorsHeaders actualAnyOrigin;
+  private final CorsHeaders rejected;
+
+  private CorsPolicy(CorsConfiguration configuration) {
+    this.configuration = configuration;
+    List<String> origins = configuration.allowOrigins();
+    this.anyOrigin = origins.contains("*");
+    this.anyHttps = origins.contains("https://*");
+    this.anyHttp = origins.contains("http://*");
+    this.anyMethod = configuration.allowMethods().contains("*");
+    this.anyHeader = configuration.allowHeaders().contains("*");
+    this.methods = Set.copyOf(configuration.allowMethods());
+    this.headers = configuration.allowHeaders().stream()
+        .map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+    this.credentials = configuration.allowCredentials() ? "true" : null;
+    this.exposeHeaders = join(configuration.exposeHeaders());
+    this.allowMethods = join(configuration.allowMethods());
+    this.allowHeaders = join(configuration.allowHeaders());
+    this.maxAge = configuration.maxAge().isPresent() ? Integer.toString(configuration.maxAge().getAsInt()) : null;
+    this.actualAnyOrigin = CorsHeaders.of(CorsHeaders.ALLOW_ORIGIN, "*", CorsHeaders.EXPOSE_HEADERS, exposeHeaders);
+    // With '*' the answer never depends on the origin; otherwise every answer, a refusal too, varies by it.
+    this.rejected = anyOrigin ? CorsHeaders.NONE : CorsHeaders.of(CorsHeaders.VARY, ORIGIN);
+    for (String origin : origins) {
+      if (!origin.endsWith("*")) {
+        actualByOrigin.put(origin, actualEcho(origin));
+        preflightByOrigin.put(origin, preflightEcho(origin, allowMethods, allowHeaders));
+      }
+    }
+  }
+
+  /**
+   * Compiles a configuration into a policy.
+   *
+   * @param configuration a validated configuration
+   * @return the policy
+   */
+  public static CorsPolicy of(CorsConfiguration configuration) {
+    return new CorsPolicy(Objects.requireNonNull(configuration, "configuration"));
+  }
+
+  /**
+   * The configuration this policy answers with.
+   *
+   * @return the configuration
+   */
+  public CorsConfiguration configuration() {
+    return configuration;
+  }
+
+  /**
+   * Whether API Gateway answers this request itself as a CORS preflight: {@code OPTIONS} with both
+   * {@code Origin} and {@code Access-Control-Request-Method}.
+   *
+   * @param method the request method
+   * @param origin the {@code Origin} header, or null when absent
+   * @param requestMethod the {@code Access-Control-Request-Method} header, or null when absent
+   * @return true for a preflight; false for an ordinary request, which goes to routing
+   */
+  public boolean isPreflight(String method, String origin, String requestMethod) {
+    return "OPTIONS".equals(method) && origin != null && requestMethod != null;
+  }
+
+  /**
+   * The headers of the {@code 204} answer to a preflight. Never throws, whatever the header values.
+   *
+   * @param origin the {@code Origin} header
+   * @param requestMethod the {@code Access-Control-Request-Method} header
+   * @param requestHeaders the {@code Access-Control-Request-Headers} header, or null when absent
+   * @return the headers; without any {@code access-control-allow-*} header when the preflight is refused
+   */
+  public CorsHeaders preflight(String origin, String requestMethod, String requestHeaders) {
+    if (origin == null || requestMethod == null) {
+      return CorsHeaders.NONE;
+    }
+    boolean methodAllowed = anyMethod || methods.contains(requestMethod);
+    String requested = requestHeaders == null ? "" : requestHeaders;
+    List<String> names = parseHeaderList(requested);
+    if (!methodAllowed || names == null || !headersAllowed(names)) {
+      return rejected;
+    }
+    if (anyOrigin) {
+      return preflightHeaders("*", null, requestMethod, names);
+    }
+    CorsHeaders precomputed = preflightByOrigin.get(origin);
+    if (precomputed != null && !anyMethod && !anyHeader) {
+      return precomputed;
+    }
+    if (precomputed != null || matchesSchemeWildcard(origin)) {
+      return preflightHeaders(origin, ORIGIN, requestMethod, names);
+    }
+    return rejected;
+  }
+
+  /**
+   * The headers to add to an ordinary response (not a preflight). Allocates nothing for a request without
+   * {@code Origin}, for the configuration {@code *}, and for a configured origin.
+   *
+   * @param origin the request's {@code Origin} header, or null when absent
+   * @return the headers to set; {@link CorsHeaders#NONE} without an {@code Origin}
+   */
+  public CorsHeaders actualHeaders(String origin) {
+    if (origin == null) {
+      return CorsHeaders.NONE;
+    }
+    if (anyOrigin) {
+      return actualAnyOrigin;
+    }
+    CorsHeaders precomputed = actualByOrigin.get(origin);
+    if (precomputed != null) {
+      return precomputed;
+    }
+    return matchesSchemeWildcard(origin) ? actualEcho(origin) : rejected;
+  }
+
+  /**
+   * Whether a response header from the integration is dropped: with CORS configured, API Gateway ignores the
+   * backend's own CORS headers and sets its own (facts §5).
+   *
+   * @param name a response header name, any case
+   * @return true for {@code access-control-*} headers
+   */
+  public boolean dropsBackendHeader(String name) {
+    return name.regionMatches(true, 0, "access-control-", 0, 15);
+  }
+
+  private CorsHeaders actualEcho(String origin) {
+    return CorsHeaders.of(
+        CorsHeaders.ALLOW_ORIGIN, origin,
+        CorsHeaders.ALLOW_CREDENTIALS, credentials,
+        CorsHeaders.EXPOSE_HEADERS, exposeHeaders,
+        CorsHeaders.VARY, ORIGIN);
+  }
+
+  private CorsHeaders preflightEcho(String origin, String methodsValue, String headersValue) {
+    return CorsHeaders.of(
+        CorsHeaders.ALLOW_ORIGIN, origin,
+        CorsHeaders.ALLOW_CREDENTIALS, credentials,
+        CorsHeaders.ALLOW_METHODS, methodsValue,
+        CorsHeaders.ALLOW_HEADERS, headersValue,
+        CorsHeaders.MAX_AGE, maxAge,
+        CorsHeaders.VARY, ORIGIN);
+  }
+
+  /**
+   * A preflight answer. With credentials a browser reads {@code *} in the method and header lists literally
+   * (Fetch standard), so a {@code *} configuration then echoes what the preflight asked for.
+   */
+  private CorsHeaders preflightHeaders(String allowOrigin, String vary, String requestMethod, List<String> names) {
+    String methodsValue = anyMethod && credentials != null ? requestMethod : allowMethods;
+    String headersValue = anyHeader && credentials != null ? join(names) : allowHeaders;
+    return CorsHeaders.of(
+        CorsHeaders.ALLOW_ORIGIN, allowOrigin,
+        CorsHeaders.ALLOW_CREDENTIALS, credentials,
+        CorsHeaders.ALLOW_METHODS, methodsValue,
+        CorsHeaders.ALLOW_HEADERS, headersValue,
+        CorsHeaders.MAX_AGE, maxAge,
+        CorsHeaders.VARY, vary);
+  }
+
+  private boolean headersAllowed(List<String> names) {
+    if (anyHeader) {
+      return true;
+    }
+    for (String name : names) {
+      if (!headers.contains(name)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code https://*} and {@code http://*}: any well-formed origin with that scheme, echoed as sent. */
+  private boolean matchesSchemeWildcard(String origin) {
+    if (anyHttps && origin.startsWith("https://") && isOriginText(origin, 8)) {
+      return true;
+    }
+    return anyHttp && origin.startsWith("http://") && isOriginText(origin, 7);
+  }
+
+  /** A host and optional port: never echo text that could split or inject a header. */
+  private static boolean isOriginText(String origin, int from) {
+    if (origin.length() == from || origin.length() > CorsConfiguration.MAX_ENTRY_LENGTH) {
+      return false;
+    }
+    for (int i = from; i < origin.length(); i++) {
+      char c = origin.charAt(i);
+      boolean ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == ':'
+          || c == '[' || c == ']' || c == '_';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Parses {@code Access-Control-Request-Headers}: a comma-separated list with optional whitespace; names are
+   * lower-cased, empty entries skipped, duplicates kept once.
+   *
+   * @return the names, or null when an entry is not a header name
+   */
+  static List<String> parseHeaderList(String value) {
+    List<String> names = new ArrayList<>(4);
+    int length = value.length();
+    int i = 0;
+    while (i <= length) {
+      int comma = value.indexOf(',', i);
+      int end = comma < 0 ? length : comma;
+      int start = i;
+      while (start < end && isOptionalWhitespace(value.charAt(start))) {
+        start++;
+      }
+      int stop = end;
+      while (stop > start && isOptionalWhitespace(value.charAt(stop - 1))) {
+        stop--;
+      }
+      if (stop > start) {
+        if (!HeaderTokens.isToken(value, start, stop)) {
+          return null;
+        }
+        String name = value.substring(start, stop).toLowerCase(Locale.ROOT);
+        if (!names.contains(name)) {
+          names.add(name);
+        }
+      }
+      i = end + 1;
+    }
+    return names;
+  }
+
+  private static boolean isOptionalWhitespace(char c) {
+    return c == ' ' || c == '\t';
+  }
+
+  private static String join(List<String> values) {
+    return values.isEmpty() ? null : String.join(",", values);
+  }
+}
