@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Answers CORS the way API Gateway does for an HTTP API with a CORS configuration.
@@ -58,7 +57,8 @@ public final class CorsPolicy {
   private final boolean anyMethod;
   private final boolean anyHeader;
   private final Set<String> methods;
-  private final Set<String> headers;
+  /** Allowed request header names, lower case; few, so scanned rather than hashed. */
+  private final String[] headers;
   private final String credentials;
   private final String exposeHeaders;
   private final String allowMethods;
@@ -80,7 +80,7 @@ public final class CorsPolicy {
     this.anyHeader = configuration.allowHeaders().contains("*");
     this.methods = Set.copyOf(configuration.allowMethods());
     this.headers = configuration.allowHeaders().stream()
-        .map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        .map(h -> h.toLowerCase(Locale.ROOT)).distinct().toArray(String[]::new);
     this.credentials = configuration.allowCredentials() ? "true" : null;
     this.exposeHeaders = join(configuration.exposeHeaders());
     this.allowMethods = join(configuration.allowMethods());
@@ -141,21 +141,19 @@ public final class CorsPolicy {
     if (origin == null || requestMethod == null) {
       return CorsHeaders.NONE;
     }
-    boolean methodAllowed = anyMethod || methods.contains(requestMethod);
     String requested = requestHeaders == null ? "" : requestHeaders;
-    List<String> names = parseHeaderList(requested);
-    if (!methodAllowed || names == null || !headersAllowed(names)) {
+    if (!(anyMethod || methods.contains(requestMethod)) || !requestHeadersAllowed(requested)) {
       return rejected;
     }
     if (anyOrigin) {
-      return preflightHeaders("*", null, requestMethod, names);
+      return preflightHeaders("*", null, requestMethod, requested);
     }
     CorsHeaders precomputed = preflightByOrigin.get(origin);
     if (precomputed != null && !anyMethod && !anyHeader) {
       return precomputed;
     }
     if (precomputed != null || matchesSchemeWildcard(origin)) {
-      return preflightHeaders(origin, ORIGIN, requestMethod, names);
+      return preflightHeaders(origin, ORIGIN, requestMethod, requested);
     }
     return rejected;
   }
@@ -214,9 +212,9 @@ public final class CorsPolicy {
    * A preflight answer. With credentials a browser reads {@code *} in the method and header lists literally
    * (Fetch standard), so a {@code *} configuration then echoes what the preflight asked for.
    */
-  private CorsHeaders preflightHeaders(String allowOrigin, String vary, String requestMethod, List<String> names) {
+  private CorsHeaders preflightHeaders(String allowOrigin, String vary, String requestMethod, String requested) {
     String methodsValue = anyMethod && credentials != null ? requestMethod : allowMethods;
-    String headersValue = anyHeader && credentials != null ? join(names) : allowHeaders;
+    String headersValue = anyHeader && credentials != null ? join(parseHeaderList(requested)) : allowHeaders;
     return CorsHeaders.of(
         CorsHeaders.ALLOW_ORIGIN, allowOrigin,
         CorsHeaders.ALLOW_CREDENTIALS, credentials,
@@ -226,16 +224,36 @@ public final class CorsPolicy {
         CorsHeaders.VARY, vary);
   }
 
-  private boolean headersAllowed(List<String> names) {
-    if (anyHeader) {
-      return true;
-    }
-    for (String name : names) {
-      if (!headers.contains(name)) {
-        return false;
+  /**
+   * Checks {@code Access-Control-Request-Headers} in place, without allocating: every entry must be a header name
+   * and, unless {@code *} is configured, one of the allowed names (compared case-insensitively).
+   */
+  private boolean requestHeadersAllowed(String value) {
+    int length = value.length();
+    int i = 0;
+    while (i <= length) {
+      int comma = value.indexOf(',', i);
+      int end = comma < 0 ? length : comma;
+      long bounds = trim(value, i, end);
+      int start = (int) (bounds >>> 32);
+      int stop = (int) bounds;
+      if (stop > start) {
+        if (!HeaderTokens.isToken(value, start, stop) || (!anyHeader && !isAllowedHeader(value, start, stop))) {
+          return false;
+        }
       }
+      i = end + 1;
     }
     return true;
+  }
+
+  private boolean isAllowedHeader(String value, int start, int stop) {
+    for (String name : headers) {
+      if (name.length() == stop - start && value.regionMatches(true, start, name, 0, name.length())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code https://*} and {@code http://*}: any well-formed origin with that scheme, echoed as sent. */
@@ -269,20 +287,16 @@ public final class CorsPolicy {
    * @return the names, or null when an entry is not a header name
    */
   static List<String> parseHeaderList(String value) {
+    // Used where names must be echoed; requestHeadersAllowed has already rejected anything that is not a token.
     List<String> names = new ArrayList<>(4);
     int length = value.length();
     int i = 0;
     while (i <= length) {
       int comma = value.indexOf(',', i);
       int end = comma < 0 ? length : comma;
-      int start = i;
-      while (start < end && isOptionalWhitespace(value.charAt(start))) {
-        start++;
-      }
-      int stop = end;
-      while (stop > start && isOptionalWhitespace(value.charAt(stop - 1))) {
-        stop--;
-      }
+      long bounds = trim(value, i, end);
+      int start = (int) (bounds >>> 32);
+      int stop = (int) bounds;
       if (stop > start) {
         if (!HeaderTokens.isToken(value, start, stop)) {
           return null;
@@ -295,6 +309,17 @@ public final class CorsPolicy {
       i = end + 1;
     }
     return names;
+  }
+
+  /** The bounds of {@code value[start, end)} without surrounding spaces and tabs, packed as start << 32 | stop. */
+  private static long trim(String value, int start, int end) {
+    while (start < end && isOptionalWhitespace(value.charAt(start))) {
+      start++;
+    }
+    while (end > start && isOptionalWhitespace(value.charAt(end - 1))) {
+      end--;
+    }
+    return (long) start << 32 | end;
   }
 
   private static boolean isOptionalWhitespace(char c) {
