@@ -142,7 +142,8 @@ public final class CorsPolicy {
       return CorsHeaders.NONE;
     }
     String requested = requestHeaders == null ? "" : requestHeaders;
-    if (!(anyMethod || methods.contains(requestMethod)) || !requestHeadersAllowed(requested)) {
+    if (!(anyMethod || methods.contains(requestMethod))
+        || requestedHeaders(requested, anyHeader ? null : headers, false) == null) {
       return rejected;
     }
     if (anyOrigin) {
@@ -214,7 +215,7 @@ public final class CorsPolicy {
    */
   private CorsHeaders preflightHeaders(String allowOrigin, String vary, String requestMethod, String requested) {
     String methodsValue = anyMethod && credentials != null ? requestMethod : allowMethods;
-    String headersValue = anyHeader && credentials != null ? join(parseHeaderList(requested)) : allowHeaders;
+    String headersValue = anyHeader && credentials != null ? join(requestedHeaders(requested, null, true)) : allowHeaders;
     return CorsHeaders.of(
         CorsHeaders.ALLOW_ORIGIN, allowOrigin,
         CorsHeaders.ALLOW_CREDENTIALS, credentials,
@@ -224,31 +225,8 @@ public final class CorsPolicy {
         CorsHeaders.VARY, vary);
   }
 
-  /**
-   * Checks {@code Access-Control-Request-Headers} in place, without allocating: every entry must be a header name
-   * and, unless {@code *} is configured, one of the allowed names (compared case-insensitively).
-   */
-  private boolean requestHeadersAllowed(String value) {
-    int length = value.length();
-    int i = 0;
-    while (i <= length) {
-      int comma = value.indexOf(',', i);
-      int end = comma < 0 ? length : comma;
-      long bounds = trim(value, i, end);
-      int start = (int) (bounds >>> 32);
-      int stop = (int) bounds;
-      if (stop > start) {
-        if (!HeaderTokens.isToken(value, start, stop) || (!anyHeader && !isAllowedHeader(value, start, stop))) {
-          return false;
-        }
-      }
-      i = end + 1;
-    }
-    return true;
-  }
-
-  private boolean isAllowedHeader(String value, int start, int stop) {
-    for (String name : headers) {
+  private static boolean isAllowedHeader(String[] allowed, String value, int start, int stop) {
+    for (String name : allowed) {
       if (name.length() == stop - start && value.regionMatches(true, start, name, 0, name.length())) {
         return true;
       }
@@ -281,29 +259,35 @@ public final class CorsPolicy {
   }
 
   /**
-   * Parses {@code Access-Control-Request-Headers}: a comma-separated list with optional whitespace; names are
-   * lower-cased, empty entries skipped, duplicates kept once.
+   * Walks {@code Access-Control-Request-Headers}: a comma-separated list; spaces and tabs around entries are
+   * ignored and empty entries skipped. Every entry must be a header name and, when {@code allowed} is given, one
+   * of those names (compared case-insensitively). Allocates only when {@code collect} is true.
    *
-   * @return the names, or null when an entry is not a header name
+   * @param value the header value
+   * @param allowed the allowed lower-case names, or null to allow any header name
+   * @param collect whether to return the names
+   * @return null when an entry is refused; else the lower-case names, each once, if {@code collect}, or an empty
+   *     list
    */
-  static List<String> parseHeaderList(String value) {
-    // Used where names must be echoed; requestHeadersAllowed has already rejected anything that is not a token.
-    List<String> names = new ArrayList<>(4);
+  static List<String> requestedHeaders(String value, String[] allowed, boolean collect) {
+    List<String> names = collect ? new ArrayList<>(4) : List.of();
     int length = value.length();
-    int i = 0;
-    while (i <= length) {
+    for (int i = 0; i <= length; ) {
       int comma = value.indexOf(',', i);
       int end = comma < 0 ? length : comma;
       long bounds = trim(value, i, end);
       int start = (int) (bounds >>> 32);
       int stop = (int) bounds;
       if (stop > start) {
-        if (!HeaderTokens.isToken(value, start, stop)) {
+        if (!HeaderTokens.isToken(value, start, stop)
+            || (allowed != null && !isAllowedHeader(allowed, value, start, stop))) {
           return null;
         }
-        String name = value.substring(start, stop).toLowerCase(Locale.ROOT);
-        if (!names.contains(name)) {
-          names.add(name);
+        if (collect) {
+          String name = value.substring(start, stop).toLowerCase(Locale.ROOT);
+          if (!names.contains(name)) {
+            names.add(name);
+          }
         }
       }
       i = end + 1;
