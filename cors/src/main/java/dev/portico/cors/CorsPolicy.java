@@ -142,8 +142,11 @@ public final class CorsPolicy {
       return CorsHeaders.NONE;
     }
     String requested = requestHeaders == null ? "" : requestHeaders;
-    if (!(anyMethod || methods.contains(requestMethod))
-        || requestedHeaders(requested, anyHeader ? null : headers, false) == null) {
+    // A method is a token (RFC 9110); anything else, CR LF included, is refused and so never echoed.
+    boolean methodAllowed = anyMethod
+        ? HeaderTokens.isToken(requestMethod, 0, requestMethod.length())
+        : methods.contains(requestMethod);
+    if (!methodAllowed || requestedHeaders(requested, anyHeader ? null : headers, false) == null) {
       return rejected;
     }
     if (anyOrigin) {

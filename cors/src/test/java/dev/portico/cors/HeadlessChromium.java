@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,13 +16,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -88,7 +93,7 @@ final class HeadlessChromium implements AutoCloseable {
       listener.owner = chromium;
       return chromium;
     } catch (Exception e) {
-      process.destroyForcibly();
+      stop(process);
       deleteRecursively(profile);
       throw e;
     }
@@ -127,18 +132,26 @@ final class HeadlessChromium implements AutoCloseable {
   }
 
   @Override
-  public void close() throws IOException {
-    try {
-      socket.abort();
-      process.destroy();
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+  public void close() {
+    socket.abort();
+    stop(process);
+    deleteRecursively(profile);
+  }
+
+  /** Stops the browser and its helper processes (renderer, network service), which also write to the profile. */
+  private static void stop(Process process) {
+    List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+    all.add(process.toHandle());
+    all.forEach(ProcessHandle::destroy);
+    for (ProcessHandle handle : all) {
+      try {
+        handle.onExit().get(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        handle.destroyForcibly();
+      } catch (ExecutionException | TimeoutException e) {
+        handle.destroyForcibly();
       }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    } finally {
-      deleteRecursively(profile);
     }
   }
 
@@ -164,10 +177,19 @@ final class HeadlessChromium implements AutoCloseable {
     return found.get(30, TimeUnit.SECONDS);
   }
 
-  private static void deleteRecursively(Path dir) throws IOException {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+  /** Deletes the temporary profile; a leftover temporary folder is reported, not a test failure. */
+  private static void deleteRecursively(Path dir) {
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      try (Stream<Path> paths = Files.walk(dir)) {
+        paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      } catch (IOException | UncheckedIOException e) {
+        // A file vanished while walking (a helper process was still exiting): walk again.
+      }
+      if (!Files.exists(dir)) {
+        return;
+      }
     }
+    System.err.println("HeadlessChromium: could not delete the temporary profile " + dir);
   }
 
   private static final class Listener implements WebSocket.Listener {
