@@ -64,8 +64,9 @@ public final class CorsPolicy {
   private final String allowMethods;
   private final String allowHeaders;
   private final String maxAge;
-  /** For each configured origin: the answers with the origin echoed. */
+  /** For each configured origin: the actual-response answer, with the origin echoed. */
   private final Map<String, CorsHeaders> actualByOrigin = new HashMap<>();
+  /** For each configured origin: the preflight answer, when it does not depend on the request. */
   private final Map<String, CorsHeaders> preflightByOrigin = new HashMap<>();
   private final CorsHeaders actualAnyOrigin;
   private final CorsHeaders rejected;
@@ -92,7 +93,9 @@ public final class CorsPolicy {
     for (String origin : origins) {
       if (!origin.endsWith("*")) {
         actualByOrigin.put(origin, actualEcho(origin));
-        preflightByOrigin.put(origin, preflightEcho(origin, allowMethods, allowHeaders));
+        if (!echoesRequest()) {
+          preflightByOrigin.put(origin, preflightHeaders(origin, ORIGIN, null, ""));
+        }
       }
     }
   }
@@ -153,10 +156,10 @@ public final class CorsPolicy {
       return preflightHeaders("*", null, requestMethod, requested);
     }
     CorsHeaders precomputed = preflightByOrigin.get(origin);
-    if (precomputed != null && !anyMethod && !anyHeader) {
+    if (precomputed != null) {
       return precomputed;
     }
-    if (precomputed != null || matchesSchemeWildcard(origin)) {
+    if (actualByOrigin.containsKey(origin) || matchesSchemeWildcard(origin)) {
       return preflightHeaders(origin, ORIGIN, requestMethod, requested);
     }
     return rejected;
@@ -202,23 +205,14 @@ public final class CorsPolicy {
         CorsHeaders.VARY, ORIGIN);
   }
 
-  private CorsHeaders preflightEcho(String origin, String methodsValue, String headersValue) {
-    return CorsHeaders.of(
-        CorsHeaders.ALLOW_ORIGIN, origin,
-        CorsHeaders.ALLOW_CREDENTIALS, credentials,
-        CorsHeaders.ALLOW_METHODS, methodsValue,
-        CorsHeaders.ALLOW_HEADERS, headersValue,
-        CorsHeaders.MAX_AGE, maxAge,
-        CorsHeaders.VARY, ORIGIN);
-  }
-
   /**
    * A preflight answer. With credentials a browser reads {@code *} in the method and header lists literally
    * (Fetch standard), so a {@code *} configuration then echoes what the preflight asked for.
    */
   private CorsHeaders preflightHeaders(String allowOrigin, String vary, String requestMethod, String requested) {
-    String methodsValue = anyMethod && credentials != null ? requestMethod : allowMethods;
-    String headersValue = anyHeader && credentials != null ? join(requestedHeaders(requested, null, true)) : allowHeaders;
+    boolean echo = credentials != null;
+    String methodsValue = anyMethod && echo ? requestMethod : allowMethods;
+    String headersValue = anyHeader && echo ? join(requestedHeaders(requested, null, true)) : allowHeaders;
     return CorsHeaders.of(
         CorsHeaders.ALLOW_ORIGIN, allowOrigin,
         CorsHeaders.ALLOW_CREDENTIALS, credentials,
@@ -226,6 +220,11 @@ public final class CorsPolicy {
         CorsHeaders.ALLOW_HEADERS, headersValue,
         CorsHeaders.MAX_AGE, maxAge,
         CorsHeaders.VARY, vary);
+  }
+
+  /** Whether a preflight answer depends on the request: a '*' list with credentials echoes what was asked. */
+  private boolean echoesRequest() {
+    return credentials != null && (anyMethod || anyHeader);
   }
 
   private static boolean isAllowedHeader(String[] allowed, String value, int start, int stop) {
