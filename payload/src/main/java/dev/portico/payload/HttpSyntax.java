@@ -1,0 +1,33 @@
+package dev.portico.payload;
+
+/** RFC 9110 syntax checks shared by requests and responses. */
+final class HttpSyntax {
+  private HttpSyntax() {}
+
+  /** A token: methods and header names. */
+  static boolean isToken(String text) {
+    if (text.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** CR, LF and NUL would split or truncate a header line. */
+  static boolean hasCrLfOrNul(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '\r' || c == '\n' || c == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
