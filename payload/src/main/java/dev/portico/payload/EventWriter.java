@@ -127,11 +127,11 @@ final class EventWriter {
     g.writeFieldName(VERSION);
     g.writeString(V2);
     g.writeFieldName(ROUTE_KEY);
-    g.writeString(r.routeKey());
+    writeText(g, r.routeKey());
     g.writeFieldName(RAW_PATH);
-    g.writeString(r.path());
+    writeText(g, r.path());
     g.writeFieldName(RAW_QUERY_STRING);
-    g.writeString(r.rawQueryString());
+    writeText(g, r.rawQueryString());
 
     List<String> cookieHeaders = r.headers().get("cookie");
     if (cookieHeaders != null) {
@@ -140,7 +140,7 @@ final class EventWriter {
         g.writeFieldName(COOKIES);
         g.writeStartArray();
         for (String cookie : cookies) {
-          g.writeString(cookie);
+          writeText(g, cookie);
         }
         g.writeEndArray();
       }
@@ -154,7 +154,7 @@ final class EventWriter {
       if (headerName.equals("cookie")) {
         continue; // the cookies array carries them (facts §2)
       }
-      g.writeFieldName(headerName);
+      writeName(g, headerName);
       joined = writeJoined(g, header.getValue(), joined);
     }
     g.writeEndObject();
@@ -165,7 +165,7 @@ final class EventWriter {
         g.writeFieldName(QUERY_STRING_PARAMETERS);
         g.writeStartObject();
         for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
-          g.writeFieldName(parameter.getKey());
+          writeName(g, parameter.getKey());
           joined = writeJoined(g, parameter.getValue(), joined);
         }
         g.writeEndObject();
@@ -175,9 +175,9 @@ final class EventWriter {
     g.writeFieldName(REQUEST_CONTEXT);
     g.writeStartObject();
     g.writeFieldName(ACCOUNT_ID);
-    g.writeString(r.accountId());
+    writeText(g, r.accountId());
     g.writeFieldName(API_ID);
-    g.writeString(r.apiId());
+    writeText(g, r.apiId());
     if (r.clientCertificate().isPresent()) {
       g.writeFieldName(AUTHENTICATION);
       g.writeStartObject();
@@ -187,28 +187,28 @@ final class EventWriter {
     }
     writeAuthorizerV2(g, r.authorizer());
     g.writeFieldName(DOMAIN_NAME);
-    g.writeString(r.domainName());
+    writeText(g, r.domainName());
     g.writeFieldName(DOMAIN_PREFIX);
-    g.writeString(r.domainPrefix());
+    writeText(g, r.domainPrefix());
     g.writeFieldName(HTTP);
     g.writeStartObject();
     g.writeFieldName(METHOD);
-    g.writeString(r.method());
+    writeText(g, r.method());
     g.writeFieldName(PATH);
-    g.writeString(r.path());
+    writeText(g, r.path());
     g.writeFieldName(PROTOCOL);
-    g.writeString(r.protocol());
+    writeText(g, r.protocol());
     g.writeFieldName(SOURCE_IP);
-    g.writeString(r.sourceIp());
+    writeText(g, r.sourceIp());
     g.writeFieldName(USER_AGENT);
-    g.writeString(r.userAgent());
+    writeText(g, r.userAgent());
     g.writeEndObject();
     g.writeFieldName(REQUEST_ID);
-    g.writeString(r.requestId());
+    writeText(g, r.requestId());
     g.writeFieldName(ROUTE_KEY);
-    g.writeString(r.routeKey());
+    writeText(g, r.routeKey());
     g.writeFieldName(STAGE);
-    g.writeString(r.stage());
+    writeText(g, r.stage());
     long epochMillis = r.time().toEpochMilli();
     g.writeFieldName(TIME);
     writeTime(g, epochMillis);
@@ -238,7 +238,7 @@ final class EventWriter {
   private static StringBuilder writeJoined(JsonGenerator g, List<String> values, StringBuilder scratch)
       throws IOException {
     if (values.size() == 1) {
-      g.writeString(values.get(0));
+      writeText(g, values.get(0));
       return scratch;
     }
     StringBuilder joined = scratch == null ? new StringBuilder(64) : scratch;
@@ -249,7 +249,7 @@ final class EventWriter {
       }
       joined.append(values.get(i));
     }
-    g.writeString(joined.toString());
+    writeText(g, joined.toString());
     return joined;
   }
 
@@ -280,7 +280,7 @@ final class EventWriter {
         g.writeFieldName(AMR);
         g.writeStartArray();
         for (String amr : iam.cognitoAmr()) {
-          g.writeString(amr);
+          writeText(g, amr);
         }
         g.writeEndArray();
         writeOptional(g, IDENTITY_ID, iam.cognitoIdentityId().orElse(null));
@@ -304,8 +304,8 @@ final class EventWriter {
     g.writeFieldName(CLAIMS);
     g.writeStartObject();
     for (Map.Entry<String, Object> claim : jwt.claims().entrySet()) {
-      g.writeFieldName(claim.getKey());
-      g.writeString(claimText(claim.getValue()));
+      writeName(g, claim.getKey());
+      writeText(g, claimText(claim.getValue()));
     }
     g.writeEndObject();
     g.writeFieldName(SCOPES);
@@ -315,7 +315,7 @@ final class EventWriter {
     } else {
       g.writeStartArray();
       for (String scope : scopes) {
-        g.writeString(scope);
+        writeText(g, scope);
       }
       g.writeEndArray();
     }
@@ -325,19 +325,19 @@ final class EventWriter {
   private static void writeClientCertificate(JsonGenerator g, ClientCertificate cert) throws IOException {
     g.writeStartObject();
     g.writeFieldName(CLIENT_CERT_PEM);
-    g.writeString(cert.clientCertPem());
+    writeText(g, cert.clientCertPem());
     g.writeFieldName(SUBJECT_DN);
-    g.writeString(cert.subjectDN());
+    writeText(g, cert.subjectDN());
     g.writeFieldName(ISSUER_DN);
-    g.writeString(cert.issuerDN());
+    writeText(g, cert.issuerDN());
     g.writeFieldName(SERIAL_NUMBER);
-    g.writeString(cert.serialNumber());
+    writeText(g, cert.serialNumber());
     g.writeFieldName(VALIDITY);
     g.writeStartObject();
     g.writeFieldName(NOT_BEFORE);
-    g.writeString(cert.notBefore());
+    writeText(g, cert.notBefore());
     g.writeFieldName(NOT_AFTER);
-    g.writeString(cert.notAfter());
+    writeText(g, cert.notAfter());
     g.writeEndObject();
     g.writeEndObject();
   }
@@ -349,11 +349,11 @@ final class EventWriter {
     g.writeFieldName(VERSION);
     g.writeString(V1);
     g.writeFieldName(RESOURCE);
-    g.writeString(r.resourcePath());
+    writeText(g, r.resourcePath());
     g.writeFieldName(PATH);
-    g.writeString(r.path());
+    writeText(g, r.path());
     g.writeFieldName(HTTP_METHOD);
-    g.writeString(r.method());
+    writeText(g, r.method());
     writeMultiValued(g, HEADERS, MULTI_VALUE_HEADERS, r.headers());
     writeMultiValued(g, QUERY_STRING_PARAMETERS, MULTI_VALUE_QUERY_STRING_PARAMETERS,
         r.rawQueryString().isEmpty() ? Map.of() : QueryString.parse(r.rawQueryString()));
@@ -361,26 +361,26 @@ final class EventWriter {
     g.writeFieldName(REQUEST_CONTEXT);
     g.writeStartObject();
     g.writeFieldName(ACCOUNT_ID);
-    g.writeString(r.accountId());
+    writeText(g, r.accountId());
     g.writeFieldName(API_ID);
-    g.writeString(r.apiId());
+    writeText(g, r.apiId());
     writeAuthorizerV1(g, r.authorizer());
     g.writeFieldName(DOMAIN_NAME);
-    g.writeString(r.domainName());
+    writeText(g, r.domainName());
     g.writeFieldName(DOMAIN_PREFIX);
-    g.writeString(r.domainPrefix());
+    writeText(g, r.domainPrefix());
     // HTTP APIs document $context.extendedRequestId as equivalent to $context.requestId.
     g.writeFieldName(EXTENDED_REQUEST_ID);
-    g.writeString(r.requestId());
+    writeText(g, r.requestId());
     g.writeFieldName(HTTP_METHOD);
-    g.writeString(r.method());
+    writeText(g, r.method());
     writeIdentityV1(g, r);
     g.writeFieldName(PATH);
-    g.writeString(r.path());
+    writeText(g, r.path());
     g.writeFieldName(PROTOCOL);
-    g.writeString(r.protocol());
+    writeText(g, r.protocol());
     g.writeFieldName(REQUEST_ID);
-    g.writeString(r.requestId());
+    writeText(g, r.requestId());
     long epochMillis = r.time().toEpochMilli();
     g.writeFieldName(REQUEST_TIME);
     writeTime(g, epochMillis);
@@ -389,9 +389,9 @@ final class EventWriter {
     g.writeFieldName(RESOURCE_ID);
     g.writeNull();
     g.writeFieldName(RESOURCE_PATH);
-    g.writeString(r.resourcePath());
+    writeText(g, r.resourcePath());
     g.writeFieldName(STAGE);
-    g.writeString(r.stage());
+    writeText(g, r.stage());
     g.writeEndObject();
 
     g.writeFieldName(PATH_PARAMETERS);
@@ -425,18 +425,18 @@ final class EventWriter {
     }
     g.writeStartObject();
     for (Map.Entry<String, List<String>> entry : values.entrySet()) {
-      g.writeFieldName(entry.getKey());
+      writeName(g, entry.getKey());
       List<String> list = entry.getValue();
-      g.writeString(list.get(list.size() - 1));
+      writeText(g, list.get(list.size() - 1));
     }
     g.writeEndObject();
     g.writeFieldName(multi);
     g.writeStartObject();
     for (Map.Entry<String, List<String>> entry : values.entrySet()) {
-      g.writeFieldName(entry.getKey());
+      writeName(g, entry.getKey());
       g.writeStartArray();
       for (String value : entry.getValue()) {
-        g.writeString(value);
+        writeText(g, value);
       }
       g.writeEndArray();
     }
@@ -477,10 +477,10 @@ final class EventWriter {
     writeOptional(g, COGNITO_IDENTITY_POOL_ID, iam == null ? null : iam.cognitoIdentityPoolId().orElse(null));
     writeOptional(g, PRINCIPAL_ORG_ID, iam == null ? null : iam.principalOrgId().orElse(null));
     g.writeFieldName(SOURCE_IP);
-    g.writeString(r.sourceIp());
+    writeText(g, r.sourceIp());
     writeOptional(g, USER, iam == null ? null : iam.userId().orElse(null));
     g.writeFieldName(USER_AGENT);
-    g.writeString(r.userAgent());
+    writeText(g, r.userAgent());
     writeOptional(g, USER_ARN, iam == null ? null : iam.userArn().orElse(null));
     g.writeFieldName(CLIENT_CERT);
     if (r.clientCertificate().isPresent()) {
@@ -506,7 +506,7 @@ final class EventWriter {
         g.writeUTF8String(body, 0, body.length);
       } else {
         // Text that is not UTF-8: each malformed sequence becomes U+FFFD (Portico choice P5, docs/payload.md).
-        g.writeString(new String(body, StandardCharsets.UTF_8));
+        writeText(g, new String(body, StandardCharsets.UTF_8));
       }
       return false;
     }
@@ -516,7 +516,7 @@ final class EventWriter {
 
   /** {@code dd/MMM/yyyy:HH:mm:ss +0000}, English month, UTC (facts §2). */
   private static void writeTime(JsonGenerator g, long epochMillis) throws IOException {
-    g.writeString(formatTime(epochMillis));
+    writeText(g, formatTime(epochMillis));
   }
 
   static String formatTime(long epochMillis) {
@@ -544,20 +544,59 @@ final class EventWriter {
     c[at + 1] = (char) ('0' + value % 10);
   }
 
+  /**
+   * Writes a string value. A lone surrogate (possible in strings that came from JSON escapes, such as claims) is
+   * not text and cannot be written as UTF-8; it becomes U+FFFD, as a UTF-8 decoder would make of it.
+   */
+  private static void writeText(JsonGenerator g, String text) throws IOException {
+    g.writeString(hasLoneSurrogate(text) ? wellFormed(text) : text);
+  }
+
+  private static void writeName(JsonGenerator g, String name) throws IOException {
+    g.writeFieldName(hasLoneSurrogate(name) ? wellFormed(name) : name);
+  }
+
+  static boolean hasLoneSurrogate(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isSurrogate(c)) {
+        if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+          i++;
+        } else {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static String wellFormed(String text) {
+    StringBuilder fixed = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        fixed.append(c).append(text.charAt(++i));
+      } else {
+        fixed.append(Character.isSurrogate(c) ? '\uFFFD' : c);
+      }
+    }
+    return fixed.toString();
+  }
+
   private static void writeOptional(JsonGenerator g, SerializableString field, String value) throws IOException {
     g.writeFieldName(field);
     if (value == null) {
       g.writeNull();
     } else {
-      g.writeString(value);
+      writeText(g, value);
     }
   }
 
   private static void writeStringMap(JsonGenerator g, Map<String, String> map) throws IOException {
     g.writeStartObject();
     for (Map.Entry<String, String> entry : map.entrySet()) {
-      g.writeFieldName(entry.getKey());
-      g.writeString(entry.getValue());
+      writeName(g, entry.getKey());
+      writeText(g, entry.getValue());
     }
     g.writeEndObject();
   }
@@ -575,7 +614,7 @@ final class EventWriter {
     if (value == null) {
       g.writeNull();
     } else if (value instanceof String s) {
-      g.writeString(s);
+      writeText(g, s);
     } else if (value instanceof Boolean b) {
       g.writeBoolean(b);
     } else if (value instanceof BigDecimal d) {
@@ -595,7 +634,7 @@ final class EventWriter {
     } else {
       g.writeStartObject();
       for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
-        g.writeFieldName((String) entry.getKey());
+        writeName(g, (String) entry.getKey());
         writeJson(g, entry.getValue());
       }
       g.writeEndObject();
