@@ -1,137 +1,119 @@
 package dev.portico.payload;
 
-import com.fasterxml.jackson.core.Base64Variants;
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.core.io.SerializedString;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Writes events with a streaming generator: field names are pre-encoded, values go straight from the request into
- * the generator's recycled buffer, and nothing is built in between (no tree, no maps, no POJOs).
+ * Writes events with {@link JsonOut}: member names are pre-encoded, values go straight from the request into one
+ * byte array, and nothing is built in between (no tree, no maps, no POJOs).
  *
  * <p>Field order follows the examples AWS publishes (facts §2), so an event reads like the one AWS sends.
  */
 final class EventWriter {
-  static final JsonFactory FACTORY = JsonFactory.builder()
-      .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-      .build();
-
-  private static final SerializedString V1 = name("1.0");
-  private static final SerializedString V2 = name("2.0");
-  private static final SerializedString VERSION = name("version");
-  private static final SerializedString ROUTE_KEY = name("routeKey");
-  private static final SerializedString RAW_PATH = name("rawPath");
-  private static final SerializedString RAW_QUERY_STRING = name("rawQueryString");
-  private static final SerializedString COOKIES = name("cookies");
-  private static final SerializedString HEADERS = name("headers");
-  private static final SerializedString MULTI_VALUE_HEADERS = name("multiValueHeaders");
-  private static final SerializedString QUERY_STRING_PARAMETERS = name("queryStringParameters");
-  private static final SerializedString MULTI_VALUE_QUERY_STRING_PARAMETERS =
+  private static final byte[] VERSION = name("version");
+  private static final byte[] ROUTE_KEY = name("routeKey");
+  private static final byte[] RAW_PATH = name("rawPath");
+  private static final byte[] RAW_QUERY_STRING = name("rawQueryString");
+  private static final byte[] COOKIES = name("cookies");
+  private static final byte[] HEADERS = name("headers");
+  private static final byte[] MULTI_VALUE_HEADERS = name("multiValueHeaders");
+  private static final byte[] QUERY_STRING_PARAMETERS = name("queryStringParameters");
+  private static final byte[] MULTI_VALUE_QUERY_STRING_PARAMETERS =
       name("multiValueQueryStringParameters");
-  private static final SerializedString REQUEST_CONTEXT = name("requestContext");
-  private static final SerializedString ACCOUNT_ID = name("accountId");
-  private static final SerializedString API_ID = name("apiId");
-  private static final SerializedString AUTHENTICATION = name("authentication");
-  private static final SerializedString CLIENT_CERT = name("clientCert");
-  private static final SerializedString CLIENT_CERT_PEM = name("clientCertPem");
-  private static final SerializedString SUBJECT_DN = name("subjectDN");
-  private static final SerializedString ISSUER_DN = name("issuerDN");
-  private static final SerializedString SERIAL_NUMBER = name("serialNumber");
-  private static final SerializedString VALIDITY = name("validity");
-  private static final SerializedString NOT_BEFORE = name("notBefore");
-  private static final SerializedString NOT_AFTER = name("notAfter");
-  private static final SerializedString AUTHORIZER = name("authorizer");
-  private static final SerializedString JWT = name("jwt");
-  private static final SerializedString CLAIMS = name("claims");
-  private static final SerializedString SCOPES = name("scopes");
-  private static final SerializedString LAMBDA = name("lambda");
-  private static final SerializedString IAM = name("iam");
-  private static final SerializedString ACCESS_KEY = name("accessKey");
-  private static final SerializedString CALLER_ID = name("callerId");
-  private static final SerializedString COGNITO_IDENTITY = name("cognitoIdentity");
-  private static final SerializedString AMR = name("amr");
-  private static final SerializedString IDENTITY_ID = name("identityId");
-  private static final SerializedString IDENTITY_POOL_ID = name("identityPoolId");
-  private static final SerializedString PRINCIPAL_ORG_ID = name("principalOrgId");
-  private static final SerializedString USER_ARN = name("userArn");
-  private static final SerializedString USER_ID = name("userId");
-  private static final SerializedString DOMAIN_NAME = name("domainName");
-  private static final SerializedString DOMAIN_PREFIX = name("domainPrefix");
-  private static final SerializedString HTTP = name("http");
-  private static final SerializedString METHOD = name("method");
-  private static final SerializedString PATH = name("path");
-  private static final SerializedString PROTOCOL = name("protocol");
-  private static final SerializedString SOURCE_IP = name("sourceIp");
-  private static final SerializedString USER_AGENT = name("userAgent");
-  private static final SerializedString REQUEST_ID = name("requestId");
-  private static final SerializedString STAGE = name("stage");
-  private static final SerializedString TIME = name("time");
-  private static final SerializedString TIME_EPOCH = name("timeEpoch");
-  private static final SerializedString BODY = name("body");
-  private static final SerializedString PATH_PARAMETERS = name("pathParameters");
-  private static final SerializedString IS_BASE64_ENCODED = name("isBase64Encoded");
-  private static final SerializedString STAGE_VARIABLES = name("stageVariables");
-  private static final SerializedString RESOURCE = name("resource");
-  private static final SerializedString HTTP_METHOD = name("httpMethod");
-  private static final SerializedString EXTENDED_REQUEST_ID = name("extendedRequestId");
-  private static final SerializedString IDENTITY = name("identity");
-  private static final SerializedString CALLER = name("caller");
-  private static final SerializedString COGNITO_AUTHENTICATION_PROVIDER = name("cognitoAuthenticationProvider");
-  private static final SerializedString COGNITO_AUTHENTICATION_TYPE = name("cognitoAuthenticationType");
-  private static final SerializedString COGNITO_IDENTITY_ID = name("cognitoIdentityId");
-  private static final SerializedString COGNITO_IDENTITY_POOL_ID = name("cognitoIdentityPoolId");
-  private static final SerializedString USER = name("user");
-  private static final SerializedString REQUEST_TIME = name("requestTime");
-  private static final SerializedString REQUEST_TIME_EPOCH = name("requestTimeEpoch");
-  private static final SerializedString RESOURCE_ID = name("resourceId");
-  private static final SerializedString RESOURCE_PATH = name("resourcePath");
+  private static final byte[] REQUEST_CONTEXT = name("requestContext");
+  private static final byte[] ACCOUNT_ID = name("accountId");
+  private static final byte[] API_ID = name("apiId");
+  private static final byte[] AUTHENTICATION = name("authentication");
+  private static final byte[] CLIENT_CERT = name("clientCert");
+  private static final byte[] CLIENT_CERT_PEM = name("clientCertPem");
+  private static final byte[] SUBJECT_DN = name("subjectDN");
+  private static final byte[] ISSUER_DN = name("issuerDN");
+  private static final byte[] SERIAL_NUMBER = name("serialNumber");
+  private static final byte[] VALIDITY = name("validity");
+  private static final byte[] NOT_BEFORE = name("notBefore");
+  private static final byte[] NOT_AFTER = name("notAfter");
+  private static final byte[] AUTHORIZER = name("authorizer");
+  private static final byte[] JWT = name("jwt");
+  private static final byte[] CLAIMS = name("claims");
+  private static final byte[] SCOPES = name("scopes");
+  private static final byte[] LAMBDA = name("lambda");
+  private static final byte[] IAM = name("iam");
+  private static final byte[] ACCESS_KEY = name("accessKey");
+  private static final byte[] CALLER_ID = name("callerId");
+  private static final byte[] COGNITO_IDENTITY = name("cognitoIdentity");
+  private static final byte[] AMR = name("amr");
+  private static final byte[] IDENTITY_ID = name("identityId");
+  private static final byte[] IDENTITY_POOL_ID = name("identityPoolId");
+  private static final byte[] PRINCIPAL_ORG_ID = name("principalOrgId");
+  private static final byte[] USER_ARN = name("userArn");
+  private static final byte[] USER_ID = name("userId");
+  private static final byte[] DOMAIN_NAME = name("domainName");
+  private static final byte[] DOMAIN_PREFIX = name("domainPrefix");
+  private static final byte[] HTTP = name("http");
+  private static final byte[] METHOD = name("method");
+  private static final byte[] PATH = name("path");
+  private static final byte[] PROTOCOL = name("protocol");
+  private static final byte[] SOURCE_IP = name("sourceIp");
+  private static final byte[] USER_AGENT = name("userAgent");
+  private static final byte[] REQUEST_ID = name("requestId");
+  private static final byte[] STAGE = name("stage");
+  private static final byte[] TIME = name("time");
+  private static final byte[] TIME_EPOCH = name("timeEpoch");
+  private static final byte[] BODY = name("body");
+  private static final byte[] PATH_PARAMETERS = name("pathParameters");
+  private static final byte[] IS_BASE64_ENCODED = name("isBase64Encoded");
+  private static final byte[] STAGE_VARIABLES = name("stageVariables");
+  private static final byte[] RESOURCE = name("resource");
+  private static final byte[] HTTP_METHOD = name("httpMethod");
+  private static final byte[] EXTENDED_REQUEST_ID = name("extendedRequestId");
+  private static final byte[] IDENTITY = name("identity");
+  private static final byte[] CALLER = name("caller");
+  private static final byte[] COGNITO_AUTHENTICATION_PROVIDER = name("cognitoAuthenticationProvider");
+  private static final byte[] COGNITO_AUTHENTICATION_TYPE = name("cognitoAuthenticationType");
+  private static final byte[] COGNITO_IDENTITY_ID = name("cognitoIdentityId");
+  private static final byte[] COGNITO_IDENTITY_POOL_ID = name("cognitoIdentityPoolId");
+  private static final byte[] USER = name("user");
+  private static final byte[] REQUEST_TIME = name("requestTime");
+  private static final byte[] REQUEST_TIME_EPOCH = name("requestTimeEpoch");
+  private static final byte[] RESOURCE_ID = name("resourceId");
+  private static final byte[] RESOURCE_PATH = name("resourcePath");
 
   private static final String[] MONTHS =
       {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
   private EventWriter() {}
 
-  private static SerializedString name(String text) {
-    SerializedString name = new SerializedString(text);
-    name.asQuotedUTF8(); // encode once, now, not on the first request
-    return name;
+  private static byte[] name(String text) {
+    return JsonOut.name(text);
   }
 
-  static void write(ProxyRequest request, PayloadFormat format, OutputStream out) throws IOException {
-    try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
-      if (format == PayloadFormat.V2_0) {
-        writeV2(g, request);
-      } else {
-        writeV1(g, request);
-      }
+  /** Writes the event; the caller takes the bytes and releases the writer. */
+  static JsonOut write(ProxyRequest request, PayloadFormat format) {
+    JsonOut out = new JsonOut();
+    if (format == PayloadFormat.V2_0) {
+      writeV2(out, request);
+    } else {
+      writeV1(out, request);
     }
+    return out;
   }
 
   // ---------------------------------------------------------------------------------------------------- 2.0
 
-  private static void writeV2(JsonGenerator g, ProxyRequest r) throws IOException {
+  private static void writeV2(JsonOut g, ProxyRequest r) {
     g.writeStartObject();
     g.writeFieldName(VERSION);
-    g.writeString(V2);
+    g.writeString("2.0");
     g.writeFieldName(ROUTE_KEY);
-    writeText(g, r.routeKey());
+    g.writeString(r.routeKey());
     g.writeFieldName(RAW_PATH);
-    writeText(g, r.path());
+    g.writeString(r.path());
     g.writeFieldName(RAW_QUERY_STRING);
-    writeText(g, r.rawQueryString());
+    g.writeString(r.rawQueryString());
 
     List<String> cookieHeaders = r.headers().get("cookie");
     if (cookieHeaders != null) {
@@ -140,7 +122,7 @@ final class EventWriter {
         g.writeFieldName(COOKIES);
         g.writeStartArray();
         for (String cookie : cookies) {
-          writeText(g, cookie);
+          g.writeString(cookie);
         }
         g.writeEndArray();
       }
@@ -154,7 +136,7 @@ final class EventWriter {
       if (headerName.equals("cookie")) {
         continue; // the cookies array carries them (facts §2)
       }
-      writeName(g, headerName);
+      g.writeFieldName(headerName);
       joined = writeJoined(g, header.getValue(), joined);
     }
     g.writeEndObject();
@@ -165,7 +147,7 @@ final class EventWriter {
         g.writeFieldName(QUERY_STRING_PARAMETERS);
         g.writeStartObject();
         for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
-          writeName(g, parameter.getKey());
+          g.writeFieldName(parameter.getKey());
           joined = writeJoined(g, parameter.getValue(), joined);
         }
         g.writeEndObject();
@@ -175,9 +157,9 @@ final class EventWriter {
     g.writeFieldName(REQUEST_CONTEXT);
     g.writeStartObject();
     g.writeFieldName(ACCOUNT_ID);
-    writeText(g, r.accountId());
+    g.writeString(r.accountId());
     g.writeFieldName(API_ID);
-    writeText(g, r.apiId());
+    g.writeString(r.apiId());
     if (r.clientCertificate().isPresent()) {
       g.writeFieldName(AUTHENTICATION);
       g.writeStartObject();
@@ -187,28 +169,28 @@ final class EventWriter {
     }
     writeAuthorizerV2(g, r.authorizer());
     g.writeFieldName(DOMAIN_NAME);
-    writeText(g, r.domainName());
+    g.writeString(r.domainName());
     g.writeFieldName(DOMAIN_PREFIX);
-    writeText(g, r.domainPrefix());
+    g.writeString(r.domainPrefix());
     g.writeFieldName(HTTP);
     g.writeStartObject();
     g.writeFieldName(METHOD);
-    writeText(g, r.method());
+    g.writeString(r.method());
     g.writeFieldName(PATH);
-    writeText(g, r.path());
+    g.writeString(r.path());
     g.writeFieldName(PROTOCOL);
-    writeText(g, r.protocol());
+    g.writeString(r.protocol());
     g.writeFieldName(SOURCE_IP);
-    writeText(g, r.sourceIp());
+    g.writeString(r.sourceIp());
     g.writeFieldName(USER_AGENT);
-    writeText(g, r.userAgent());
+    g.writeString(r.userAgent());
     g.writeEndObject();
     g.writeFieldName(REQUEST_ID);
-    writeText(g, r.requestId());
+    g.writeString(r.requestId());
     g.writeFieldName(ROUTE_KEY);
-    writeText(g, r.routeKey());
+    g.writeString(r.routeKey());
     g.writeFieldName(STAGE);
-    writeText(g, r.stage());
+    g.writeString(r.stage());
     long epochMillis = r.time().toEpochMilli();
     g.writeFieldName(TIME);
     writeTime(g, epochMillis);
@@ -235,10 +217,10 @@ final class EventWriter {
   }
 
   /** Writes one value, or the values joined with commas (2.0 has no multi-value maps, facts §2). */
-  private static StringBuilder writeJoined(JsonGenerator g, List<String> values, StringBuilder scratch)
-      throws IOException {
+  private static StringBuilder writeJoined(JsonOut g, List<String> values, StringBuilder scratch)
+      {
     if (values.size() == 1) {
-      writeText(g, values.get(0));
+      g.writeString(values.get(0));
       return scratch;
     }
     StringBuilder joined = scratch == null ? new StringBuilder(64) : scratch;
@@ -249,11 +231,11 @@ final class EventWriter {
       }
       joined.append(values.get(i));
     }
-    writeText(g, joined.toString());
+    g.writeString(joined.toString());
     return joined;
   }
 
-  private static void writeAuthorizerV2(JsonGenerator g, AuthorizerContext authorizer) throws IOException {
+  private static void writeAuthorizerV2(JsonOut g, AuthorizerContext authorizer) {
     if (authorizer instanceof AuthorizerContext.Jwt jwt) {
       g.writeFieldName(AUTHORIZER);
       g.writeStartObject();
@@ -280,7 +262,7 @@ final class EventWriter {
         g.writeFieldName(AMR);
         g.writeStartArray();
         for (String amr : iam.cognitoAmr()) {
-          writeText(g, amr);
+          g.writeString(amr);
         }
         g.writeEndArray();
         writeOptional(g, IDENTITY_ID, iam.cognitoIdentityId().orElse(null));
@@ -299,13 +281,13 @@ final class EventWriter {
   }
 
   /** {@code {"claims": {...}, "scopes": [...] | null}}, claims flattened to strings (facts §2). */
-  private static void writeJwt(JsonGenerator g, AuthorizerContext.Jwt jwt) throws IOException {
+  private static void writeJwt(JsonOut g, AuthorizerContext.Jwt jwt) {
     g.writeStartObject();
     g.writeFieldName(CLAIMS);
     g.writeStartObject();
     for (Map.Entry<String, Object> claim : jwt.claims().entrySet()) {
-      writeName(g, claim.getKey());
-      writeText(g, claimText(claim.getValue()));
+      g.writeFieldName(claim.getKey());
+      g.writeString(claimText(claim.getValue()));
     }
     g.writeEndObject();
     g.writeFieldName(SCOPES);
@@ -315,45 +297,45 @@ final class EventWriter {
     } else {
       g.writeStartArray();
       for (String scope : scopes) {
-        writeText(g, scope);
+        g.writeString(scope);
       }
       g.writeEndArray();
     }
     g.writeEndObject();
   }
 
-  private static void writeClientCertificate(JsonGenerator g, ClientCertificate cert) throws IOException {
+  private static void writeClientCertificate(JsonOut g, ClientCertificate cert) {
     g.writeStartObject();
     g.writeFieldName(CLIENT_CERT_PEM);
-    writeText(g, cert.clientCertPem());
+    g.writeString(cert.clientCertPem());
     g.writeFieldName(SUBJECT_DN);
-    writeText(g, cert.subjectDN());
+    g.writeString(cert.subjectDN());
     g.writeFieldName(ISSUER_DN);
-    writeText(g, cert.issuerDN());
+    g.writeString(cert.issuerDN());
     g.writeFieldName(SERIAL_NUMBER);
-    writeText(g, cert.serialNumber());
+    g.writeString(cert.serialNumber());
     g.writeFieldName(VALIDITY);
     g.writeStartObject();
     g.writeFieldName(NOT_BEFORE);
-    writeText(g, cert.notBefore());
+    g.writeString(cert.notBefore());
     g.writeFieldName(NOT_AFTER);
-    writeText(g, cert.notAfter());
+    g.writeString(cert.notAfter());
     g.writeEndObject();
     g.writeEndObject();
   }
 
   // ---------------------------------------------------------------------------------------------------- 1.0
 
-  private static void writeV1(JsonGenerator g, ProxyRequest r) throws IOException {
+  private static void writeV1(JsonOut g, ProxyRequest r) {
     g.writeStartObject();
     g.writeFieldName(VERSION);
-    g.writeString(V1);
+    g.writeString("1.0");
     g.writeFieldName(RESOURCE);
-    writeText(g, r.resourcePath());
+    g.writeString(r.resourcePath());
     g.writeFieldName(PATH);
-    writeText(g, r.path());
+    g.writeString(r.path());
     g.writeFieldName(HTTP_METHOD);
-    writeText(g, r.method());
+    g.writeString(r.method());
     writeMultiValued(g, HEADERS, MULTI_VALUE_HEADERS, r.headers());
     writeMultiValued(g, QUERY_STRING_PARAMETERS, MULTI_VALUE_QUERY_STRING_PARAMETERS,
         r.rawQueryString().isEmpty() ? Map.of() : QueryString.parse(r.rawQueryString()));
@@ -361,26 +343,26 @@ final class EventWriter {
     g.writeFieldName(REQUEST_CONTEXT);
     g.writeStartObject();
     g.writeFieldName(ACCOUNT_ID);
-    writeText(g, r.accountId());
+    g.writeString(r.accountId());
     g.writeFieldName(API_ID);
-    writeText(g, r.apiId());
+    g.writeString(r.apiId());
     writeAuthorizerV1(g, r.authorizer());
     g.writeFieldName(DOMAIN_NAME);
-    writeText(g, r.domainName());
+    g.writeString(r.domainName());
     g.writeFieldName(DOMAIN_PREFIX);
-    writeText(g, r.domainPrefix());
+    g.writeString(r.domainPrefix());
     // HTTP APIs document $context.extendedRequestId as equivalent to $context.requestId.
     g.writeFieldName(EXTENDED_REQUEST_ID);
-    writeText(g, r.requestId());
+    g.writeString(r.requestId());
     g.writeFieldName(HTTP_METHOD);
-    writeText(g, r.method());
+    g.writeString(r.method());
     writeIdentityV1(g, r);
     g.writeFieldName(PATH);
-    writeText(g, r.path());
+    g.writeString(r.path());
     g.writeFieldName(PROTOCOL);
-    writeText(g, r.protocol());
+    g.writeString(r.protocol());
     g.writeFieldName(REQUEST_ID);
-    writeText(g, r.requestId());
+    g.writeString(r.requestId());
     long epochMillis = r.time().toEpochMilli();
     g.writeFieldName(REQUEST_TIME);
     writeTime(g, epochMillis);
@@ -389,9 +371,9 @@ final class EventWriter {
     g.writeFieldName(RESOURCE_ID);
     g.writeNull();
     g.writeFieldName(RESOURCE_PATH);
-    writeText(g, r.resourcePath());
+    g.writeString(r.resourcePath());
     g.writeFieldName(STAGE);
-    writeText(g, r.stage());
+    g.writeString(r.stage());
     g.writeEndObject();
 
     g.writeFieldName(PATH_PARAMETERS);
@@ -414,8 +396,8 @@ final class EventWriter {
    * Writes a single-value map holding the last value of each name (decision D14) and a multi-value map holding
    * all of them, or {@code null} for both when there are none (facts §2 1.0 example).
    */
-  private static void writeMultiValued(JsonGenerator g, SerializableString single, SerializableString multi,
-      Map<String, List<String>> values) throws IOException {
+  private static void writeMultiValued(JsonOut g, byte[] single, byte[] multi,
+      Map<String, List<String>> values) {
     g.writeFieldName(single);
     if (values.isEmpty()) {
       g.writeNull();
@@ -425,18 +407,18 @@ final class EventWriter {
     }
     g.writeStartObject();
     for (Map.Entry<String, List<String>> entry : values.entrySet()) {
-      writeName(g, entry.getKey());
+      g.writeFieldName(entry.getKey());
       List<String> list = entry.getValue();
-      writeText(g, list.get(list.size() - 1));
+      g.writeString(list.get(list.size() - 1));
     }
     g.writeEndObject();
     g.writeFieldName(multi);
     g.writeStartObject();
     for (Map.Entry<String, List<String>> entry : values.entrySet()) {
-      writeName(g, entry.getKey());
+      g.writeFieldName(entry.getKey());
       g.writeStartArray();
       for (String value : entry.getValue()) {
-        writeText(g, value);
+        g.writeString(value);
       }
       g.writeEndArray();
     }
@@ -448,7 +430,7 @@ final class EventWriter {
    * (facts §2 1.0 example: both {@code null}); a Lambda authorizer's context entries at the top level, as REST
    * APIs deliver them (Portico choice P3, docs/payload.md).
    */
-  private static void writeAuthorizerV1(JsonGenerator g, AuthorizerContext authorizer) throws IOException {
+  private static void writeAuthorizerV1(JsonOut g, AuthorizerContext authorizer) {
     g.writeFieldName(AUTHORIZER);
     if (authorizer instanceof AuthorizerContext.Jwt jwt) {
       writeJwt(g, jwt);
@@ -464,7 +446,7 @@ final class EventWriter {
     }
   }
 
-  private static void writeIdentityV1(JsonGenerator g, ProxyRequest r) throws IOException {
+  private static void writeIdentityV1(JsonOut g, ProxyRequest r) {
     AuthorizerContext.Iam iam = r.authorizer() instanceof AuthorizerContext.Iam i ? i : null;
     g.writeFieldName(IDENTITY);
     g.writeStartObject();
@@ -477,10 +459,10 @@ final class EventWriter {
     writeOptional(g, COGNITO_IDENTITY_POOL_ID, iam == null ? null : iam.cognitoIdentityPoolId().orElse(null));
     writeOptional(g, PRINCIPAL_ORG_ID, iam == null ? null : iam.principalOrgId().orElse(null));
     g.writeFieldName(SOURCE_IP);
-    writeText(g, r.sourceIp());
+    g.writeString(r.sourceIp());
     writeOptional(g, USER, iam == null ? null : iam.userId().orElse(null));
     g.writeFieldName(USER_AGENT);
-    writeText(g, r.userAgent());
+    g.writeString(r.userAgent());
     writeOptional(g, USER_ARN, iam == null ? null : iam.userArn().orElse(null));
     g.writeFieldName(CLIENT_CERT);
     if (r.clientCertificate().isPresent()) {
@@ -498,45 +480,62 @@ final class EventWriter {
    *
    * @return the event's {@code isBase64Encoded}
    */
-  private static boolean writeBody(JsonGenerator g, ProxyRequest r) throws IOException {
+  private static boolean writeBody(JsonOut g, ProxyRequest r) {
     byte[] body = r.bodyBytes();
     List<String> contentTypes = r.headers().get("content-type");
     if (contentTypes != null && MediaTypes.isText(contentTypes.get(0))) {
       if (Utf8.isWellFormed(body, 0, body.length)) {
-        g.writeUTF8String(body, 0, body.length);
+        g.writeUtf8String(body, 0, body.length);
       } else {
         // Text that is not UTF-8: each malformed sequence becomes U+FFFD (Portico choice P5, docs/payload.md).
-        writeText(g, new String(body, StandardCharsets.UTF_8));
+        g.writeString(new String(body, StandardCharsets.UTF_8));
       }
       return false;
     }
-    g.writeBinary(Base64Variants.MIME_NO_LINEFEEDS, body, 0, body.length);
+    g.writeBase64(body, 0, body.length);
     return true;
   }
 
   /** {@code dd/MMM/yyyy:HH:mm:ss +0000}, English month, UTC (facts §2). */
-  private static void writeTime(JsonGenerator g, long epochMillis) throws IOException {
-    writeText(g, formatTime(epochMillis));
+  private static void writeTime(JsonOut g, long epochMillis) {
+    char[] c = new char[26];
+    formatTime(epochMillis, c);
+    g.writeAsciiString(c, 26);
   }
 
   static String formatTime(long epochMillis) {
-    LocalDateTime t = LocalDateTime.ofEpochSecond(Math.floorDiv(epochMillis, 1000L), 0, ZoneOffset.UTC);
     char[] c = new char[26];
-    two(c, 0, t.getDayOfMonth());
+    formatTime(epochMillis, c);
+    return new String(c);
+  }
+
+  /** Civil date from days since the epoch (H. Hinnant's algorithm); years 0000-9999 (the builder checks). */
+  private static void formatTime(long epochMillis, char[] c) {
+    long seconds = Math.floorDiv(epochMillis, 1000L);
+    long days = Math.floorDiv(seconds, 86_400L);
+    int secondOfDay = (int) (seconds - days * 86_400L);
+    long z = days + 719_468L;
+    long era = Math.floorDiv(z, 146_097L);
+    long dayOfEra = z - era * 146_097L;
+    long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+    long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+    long mp = (5 * dayOfYear + 2) / 153;
+    int day = (int) (dayOfYear - (153 * mp + 2) / 5 + 1);
+    int month = (int) (mp < 10 ? mp + 3 : mp - 9);
+    int year = (int) (yearOfEra + era * 400 + (month <= 2 ? 1 : 0));
+    two(c, 0, day);
     c[2] = '/';
-    MONTHS[t.getMonthValue() - 1].getChars(0, 3, c, 3);
+    MONTHS[month - 1].getChars(0, 3, c, 3);
     c[6] = '/';
-    int year = t.getYear(); // 0..9999: ProxyRequest.Builder.time checks it
     two(c, 7, year / 100);
     two(c, 9, year % 100);
     c[11] = ':';
-    two(c, 12, t.getHour());
+    two(c, 12, secondOfDay / 3600);
     c[14] = ':';
-    two(c, 15, t.getMinute());
+    two(c, 15, secondOfDay / 60 % 60);
     c[17] = ':';
-    two(c, 18, t.getSecond());
+    two(c, 18, secondOfDay % 60);
     " +0000".getChars(0, 6, c, 20);
-    return new String(c);
   }
 
   private static void two(char[] c, int at, int value) {
@@ -544,64 +543,25 @@ final class EventWriter {
     c[at + 1] = (char) ('0' + value % 10);
   }
 
-  /**
-   * Writes a string value. A lone surrogate (possible in strings that came from JSON escapes, such as claims) is
-   * not text and cannot be written as UTF-8; it becomes U+FFFD, as a UTF-8 decoder would make of it.
-   */
-  private static void writeText(JsonGenerator g, String text) throws IOException {
-    g.writeString(hasLoneSurrogate(text) ? wellFormed(text) : text);
-  }
-
-  private static void writeName(JsonGenerator g, String name) throws IOException {
-    g.writeFieldName(hasLoneSurrogate(name) ? wellFormed(name) : name);
-  }
-
-  static boolean hasLoneSurrogate(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (Character.isSurrogate(c)) {
-        if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-          i++;
-        } else {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  private static String wellFormed(String text) {
-    StringBuilder fixed = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-        fixed.append(c).append(text.charAt(++i));
-      } else {
-        fixed.append(Character.isSurrogate(c) ? '\uFFFD' : c);
-      }
-    }
-    return fixed.toString();
-  }
-
-  private static void writeOptional(JsonGenerator g, SerializableString field, String value) throws IOException {
+  private static void writeOptional(JsonOut g, byte[] field, String value) {
     g.writeFieldName(field);
     if (value == null) {
       g.writeNull();
     } else {
-      writeText(g, value);
+      g.writeString(value);
     }
   }
 
-  private static void writeStringMap(JsonGenerator g, Map<String, String> map) throws IOException {
+  private static void writeStringMap(JsonOut g, Map<String, String> map) {
     g.writeStartObject();
     for (Map.Entry<String, String> entry : map.entrySet()) {
-      writeName(g, entry.getKey());
-      writeText(g, entry.getValue());
+      g.writeFieldName(entry.getKey());
+      g.writeString(entry.getValue());
     }
     g.writeEndObject();
   }
 
-  private static void writeStringMapOrNull(JsonGenerator g, Map<String, String> map) throws IOException {
+  private static void writeStringMapOrNull(JsonOut g, Map<String, String> map) {
     if (map.isEmpty()) {
       g.writeNull();
     } else {
@@ -610,11 +570,11 @@ final class EventWriter {
   }
 
   /** Writes a JSON value as checked by {@link JsonValues}. */
-  private static void writeJson(JsonGenerator g, Object value) throws IOException {
+  private static void writeJson(JsonOut g, Object value) {
     if (value == null) {
       g.writeNull();
     } else if (value instanceof String s) {
-      writeText(g, s);
+      g.writeString(s);
     } else if (value instanceof Boolean b) {
       g.writeBoolean(b);
     } else if (value instanceof BigDecimal d) {
@@ -634,7 +594,7 @@ final class EventWriter {
     } else {
       g.writeStartObject();
       for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
-        writeName(g, (String) entry.getKey());
+        g.writeFieldName((String) entry.getKey());
         writeJson(g, entry.getValue());
       }
       g.writeEndObject();

@@ -2,8 +2,6 @@ package dev.portico.payload;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -21,7 +19,7 @@ import java.util.Objects;
  *   <li>{@code time} as {@code dd/MMM/yyyy:HH:mm:ss +0000}; JWT claims as strings, arrays as {@code [a b c]}.</li>
  * </ul>
  *
- * <p>Encoding streams straight into the output: no tree, no intermediate maps.
+ * <p>Encoding writes straight into one byte array: pre-encoded member names, no tree, no intermediate maps.
  *
  * <pre>{@code
  * byte[] v2 = ProxyEvents.encode(request, PayloadFormat.V2_0);
@@ -41,13 +39,10 @@ public final class ProxyEvents {
   public static byte[] encode(ProxyRequest request, PayloadFormat format) {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(format, "format");
-    ExactSink sink = new ExactSink();
-    try {
-      EventWriter.write(request, format, sink);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot happen: the sink is in memory", e);
-    }
-    return sink.toByteArray();
+    JsonOut out = EventWriter.write(request, format);
+    byte[] event = out.toByteArray();
+    out.release();
+    return event;
   }
 
   /**
@@ -62,45 +57,12 @@ public final class ProxyEvents {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(format, "format");
     Objects.requireNonNull(out, "out");
-    EventWriter.write(request, format, out);
-  }
-
-  /**
-   * Collects the generator's output. The generator hands over its buffer once when the event fits in it (≈8 KB),
-   * and that single write is kept as it is, so a typical event costs exactly one array of its own size.
-   */
-  private static final class ExactSink extends OutputStream {
-    private byte[] bytes = new byte[0];
-    private int length;
-
-    @Override
-    public void write(int b) {
-      ensure(1);
-      bytes[length++] = (byte) b;
-    }
-
-    @Override
-    public void write(byte[] source, int offset, int count) {
-      Objects.checkFromIndexSize(offset, count, source.length);
-      if (length == 0 && bytes.length == 0) {
-        bytes = Arrays.copyOfRange(source, offset, offset + count);
-        length = count;
-        return;
-      }
-      ensure(count);
-      System.arraycopy(source, offset, bytes, length, count);
-      length += count;
-    }
-
-    private void ensure(int extra) {
-      int needed = Math.addExact(length, extra);
-      if (needed > bytes.length) {
-        bytes = Arrays.copyOf(bytes, Math.max(needed, Math.max(64, bytes.length * 2)));
-      }
-    }
-
-    byte[] toByteArray() {
-      return length == bytes.length ? bytes : Arrays.copyOf(bytes, length);
+    JsonOut json = EventWriter.write(request, format);
+    try {
+      out.write(json.buffer(), 0, json.length());
+      out.flush();
+    } finally {
+      json.release();
     }
   }
 }

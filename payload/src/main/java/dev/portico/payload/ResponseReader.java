@@ -1,6 +1,7 @@
 package dev.portico.payload;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
@@ -21,6 +22,8 @@ import java.util.Map;
  * present.
  */
 final class ResponseReader {
+  private static final JsonFactory FACTORY = new JsonFactory();
+
   private final PayloadFormat format;
   private String problem;
   private boolean hasStatus;
@@ -36,7 +39,7 @@ final class ResponseReader {
   }
 
   static ProxyResponse read(byte[] json, PayloadFormat format) {
-    try (JsonParser parser = EventWriter.FACTORY.createParser(json)) {
+    try (JsonParser parser = FACTORY.createParser(json)) {
       return new ResponseReader(format).read(parser, json);
     } catch (JacksonException e) {
       throw new MalformedResponseException("the response is not valid JSON: " + e.getOriginalMessage(), e);
