@@ -106,14 +106,10 @@ final class EventWriter {
 
   private static void writeV2(JsonOut g, ProxyRequest r) {
     g.writeStartObject();
-    g.writeFieldName(VERSION);
-    g.writeString("2.0");
-    g.writeFieldName(ROUTE_KEY);
-    g.writeString(r.routeKey());
-    g.writeFieldName(RAW_PATH);
-    g.writeString(r.path());
-    g.writeFieldName(RAW_QUERY_STRING);
-    g.writeString(r.rawQueryString());
+    g.writeStringField(VERSION, "2.0");
+    g.writeStringField(ROUTE_KEY, r.routeKey());
+    g.writeStringField(RAW_PATH, r.path());
+    g.writeStringField(RAW_QUERY_STRING, r.rawQueryString());
 
     List<String> cookieHeaders = r.headers().get("cookie");
     if (cookieHeaders != null) {
@@ -156,10 +152,8 @@ final class EventWriter {
 
     g.writeFieldName(REQUEST_CONTEXT);
     g.writeStartObject();
-    g.writeFieldName(ACCOUNT_ID);
-    g.writeString(r.accountId());
-    g.writeFieldName(API_ID);
-    g.writeString(r.apiId());
+    g.writeStringField(ACCOUNT_ID, r.accountId());
+    g.writeStringField(API_ID, r.apiId());
     if (r.clientCertificate().isPresent()) {
       g.writeFieldName(AUTHENTICATION);
       g.writeStartObject();
@@ -168,29 +162,19 @@ final class EventWriter {
       g.writeEndObject();
     }
     writeAuthorizerV2(g, r.authorizer());
-    g.writeFieldName(DOMAIN_NAME);
-    g.writeString(r.domainName());
-    g.writeFieldName(DOMAIN_PREFIX);
-    g.writeString(r.domainPrefix());
+    g.writeStringField(DOMAIN_NAME, r.domainName());
+    g.writeStringField(DOMAIN_PREFIX, r.domainPrefix());
     g.writeFieldName(HTTP);
     g.writeStartObject();
-    g.writeFieldName(METHOD);
-    g.writeString(r.method());
-    g.writeFieldName(PATH);
-    g.writeString(r.path());
-    g.writeFieldName(PROTOCOL);
-    g.writeString(r.protocol());
-    g.writeFieldName(SOURCE_IP);
-    g.writeString(r.sourceIp());
-    g.writeFieldName(USER_AGENT);
-    g.writeString(r.userAgent());
+    g.writeStringField(METHOD, r.method());
+    g.writeStringField(PATH, r.path());
+    g.writeStringField(PROTOCOL, r.protocol());
+    g.writeStringField(SOURCE_IP, r.sourceIp());
+    g.writeStringField(USER_AGENT, r.userAgent());
     g.writeEndObject();
-    g.writeFieldName(REQUEST_ID);
-    g.writeString(r.requestId());
-    g.writeFieldName(ROUTE_KEY);
-    g.writeString(r.routeKey());
-    g.writeFieldName(STAGE);
-    g.writeString(r.stage());
+    g.writeStringField(REQUEST_ID, r.requestId());
+    g.writeStringField(ROUTE_KEY, r.routeKey());
+    g.writeStringField(STAGE, r.stage());
     long epochMillis = r.time().toEpochMilli();
     g.writeFieldName(TIME);
     writeTime(g, epochMillis);
@@ -306,20 +290,14 @@ final class EventWriter {
 
   private static void writeClientCertificate(JsonOut g, ClientCertificate cert) {
     g.writeStartObject();
-    g.writeFieldName(CLIENT_CERT_PEM);
-    g.writeString(cert.clientCertPem());
-    g.writeFieldName(SUBJECT_DN);
-    g.writeString(cert.subjectDN());
-    g.writeFieldName(ISSUER_DN);
-    g.writeString(cert.issuerDN());
-    g.writeFieldName(SERIAL_NUMBER);
-    g.writeString(cert.serialNumber());
+    g.writeStringField(CLIENT_CERT_PEM, cert.clientCertPem());
+    g.writeStringField(SUBJECT_DN, cert.subjectDN());
+    g.writeStringField(ISSUER_DN, cert.issuerDN());
+    g.writeStringField(SERIAL_NUMBER, cert.serialNumber());
     g.writeFieldName(VALIDITY);
     g.writeStartObject();
-    g.writeFieldName(NOT_BEFORE);
-    g.writeString(cert.notBefore());
-    g.writeFieldName(NOT_AFTER);
-    g.writeString(cert.notAfter());
+    g.writeStringField(NOT_BEFORE, cert.notBefore());
+    g.writeStringField(NOT_AFTER, cert.notAfter());
     g.writeEndObject();
     g.writeEndObject();
   }
@@ -328,41 +306,28 @@ final class EventWriter {
 
   private static void writeV1(JsonOut g, ProxyRequest r) {
     g.writeStartObject();
-    g.writeFieldName(VERSION);
-    g.writeString("1.0");
-    g.writeFieldName(RESOURCE);
-    g.writeString(r.resourcePath());
-    g.writeFieldName(PATH);
-    g.writeString(r.path());
-    g.writeFieldName(HTTP_METHOD);
-    g.writeString(r.method());
+    g.writeStringField(VERSION, "1.0");
+    g.writeStringField(RESOURCE, r.resourcePath());
+    g.writeStringField(PATH, r.path());
+    g.writeStringField(HTTP_METHOD, r.method());
     writeMultiValued(g, HEADERS, MULTI_VALUE_HEADERS, r.headers());
     writeMultiValued(g, QUERY_STRING_PARAMETERS, MULTI_VALUE_QUERY_STRING_PARAMETERS,
         r.rawQueryString().isEmpty() ? Map.of() : QueryString.parse(r.rawQueryString()));
 
     g.writeFieldName(REQUEST_CONTEXT);
     g.writeStartObject();
-    g.writeFieldName(ACCOUNT_ID);
-    g.writeString(r.accountId());
-    g.writeFieldName(API_ID);
-    g.writeString(r.apiId());
+    g.writeStringField(ACCOUNT_ID, r.accountId());
+    g.writeStringField(API_ID, r.apiId());
     writeAuthorizerV1(g, r.authorizer());
-    g.writeFieldName(DOMAIN_NAME);
-    g.writeString(r.domainName());
-    g.writeFieldName(DOMAIN_PREFIX);
-    g.writeString(r.domainPrefix());
+    g.writeStringField(DOMAIN_NAME, r.domainName());
+    g.writeStringField(DOMAIN_PREFIX, r.domainPrefix());
     // HTTP APIs document $context.extendedRequestId as equivalent to $context.requestId.
-    g.writeFieldName(EXTENDED_REQUEST_ID);
-    g.writeString(r.requestId());
-    g.writeFieldName(HTTP_METHOD);
-    g.writeString(r.method());
+    g.writeStringField(EXTENDED_REQUEST_ID, r.requestId());
+    g.writeStringField(HTTP_METHOD, r.method());
     writeIdentityV1(g, r);
-    g.writeFieldName(PATH);
-    g.writeString(r.path());
-    g.writeFieldName(PROTOCOL);
-    g.writeString(r.protocol());
-    g.writeFieldName(REQUEST_ID);
-    g.writeString(r.requestId());
+    g.writeStringField(PATH, r.path());
+    g.writeStringField(PROTOCOL, r.protocol());
+    g.writeStringField(REQUEST_ID, r.requestId());
     long epochMillis = r.time().toEpochMilli();
     g.writeFieldName(REQUEST_TIME);
     writeTime(g, epochMillis);
@@ -370,10 +335,8 @@ final class EventWriter {
     g.writeNumber(epochMillis);
     g.writeFieldName(RESOURCE_ID);
     g.writeNull();
-    g.writeFieldName(RESOURCE_PATH);
-    g.writeString(r.resourcePath());
-    g.writeFieldName(STAGE);
-    g.writeString(r.stage());
+    g.writeStringField(RESOURCE_PATH, r.resourcePath());
+    g.writeStringField(STAGE, r.stage());
     g.writeEndObject();
 
     g.writeFieldName(PATH_PARAMETERS);
@@ -458,11 +421,9 @@ final class EventWriter {
     writeOptional(g, COGNITO_IDENTITY_ID, iam == null ? null : iam.cognitoIdentityId().orElse(null));
     writeOptional(g, COGNITO_IDENTITY_POOL_ID, iam == null ? null : iam.cognitoIdentityPoolId().orElse(null));
     writeOptional(g, PRINCIPAL_ORG_ID, iam == null ? null : iam.principalOrgId().orElse(null));
-    g.writeFieldName(SOURCE_IP);
-    g.writeString(r.sourceIp());
+    g.writeStringField(SOURCE_IP, r.sourceIp());
     writeOptional(g, USER, iam == null ? null : iam.userId().orElse(null));
-    g.writeFieldName(USER_AGENT);
-    g.writeString(r.userAgent());
+    g.writeStringField(USER_AGENT, r.userAgent());
     writeOptional(g, USER_ARN, iam == null ? null : iam.userArn().orElse(null));
     g.writeFieldName(CLIENT_CERT);
     if (r.clientCertificate().isPresent()) {

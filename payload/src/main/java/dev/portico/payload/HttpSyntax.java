@@ -1,5 +1,8 @@
 package dev.portico.payload;
 
+import java.util.Locale;
+import java.util.Objects;
+
 /** RFC 9110 syntax checks shared by requests and responses. */
 final class HttpSyntax {
   private HttpSyntax() {}
@@ -18,6 +21,24 @@ final class HttpSyntax {
       }
     }
     return true;
+  }
+
+  /**
+   * Checks one header line's parts.
+   *
+   * @return the name, lowercased
+   * @throws IllegalArgumentException when the name is not a token or the value holds CR, LF or NUL
+   */
+  static String checkHeader(String name, String value) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(value, "value");
+    if (!isToken(name)) {
+      throw new IllegalArgumentException("header name '" + name + "' is not an HTTP token");
+    }
+    if (hasCrLfOrNul(value)) {
+      throw new IllegalArgumentException("value of header '" + name + "' must not contain CR, LF or NUL");
+    }
+    return name.toLowerCase(Locale.ROOT);
   }
 
   /** CR, LF and NUL would split or truncate a header line. */

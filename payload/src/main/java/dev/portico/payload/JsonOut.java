@@ -128,6 +128,12 @@ final class JsonOut {
     afterName = true;
   }
 
+  /** {@code "name":"value"}: a member whose value is a string. */
+  void writeStringField(byte[] encodedName, String value) {
+    writeFieldName(encodedName);
+    writeString(value);
+  }
+
   void writeNull() {
     raw(NULL);
   }

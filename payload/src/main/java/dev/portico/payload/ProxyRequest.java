@@ -8,7 +8,6 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -386,15 +385,7 @@ public final class ProxyRequest {
      * @throws IllegalArgumentException when the name is not a token or the value holds CR, LF or NUL
      */
     public Builder header(String name, String value) {
-      Objects.requireNonNull(name, "name");
-      Objects.requireNonNull(value, "value");
-      if (!HttpSyntax.isToken(name)) {
-        throw new IllegalArgumentException("header name '" + name + "' is not an HTTP token");
-      }
-      if (HttpSyntax.hasCrLfOrNul(value)) {
-        throw new IllegalArgumentException("value of header '" + name + "' must not contain CR, LF or NUL");
-      }
-      headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>(1)).add(value);
+      headers.computeIfAbsent(HttpSyntax.checkHeader(name, value), n -> new ArrayList<>(1)).add(value);
       return this;
     }
 
