@@ -28,7 +28,7 @@ import java.util.Optional;
  *     .method("POST").path("/pets/7").rawQueryString("expand=owner")
  *     .header("Content-Type", "application/json").header("Cookie", "session=abc")
  *     .body("{\"name\":\"Rex\"}")
- *     .sourceIp("192.0.2.1").requestId("JFwPVhMQIAMEVZA=").time(Instant.now())
+ *     .sourceIp("192.0.2.1").requestId("JFwPVhMQIAMEVZA=").time(clock.instant())
  *     .apiId("a1b2c3d4e5").accountId("123456789012").domainName("a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com")
  *     .routeKey("POST /pets/{id}").pathParameter("id", "7")
  *     .build();

@@ -133,23 +133,12 @@ final class ResponseReader {
     // 1.0: for the same name multiValueHeaders wins over headers (decision D10).
     Map<String, List<String>> merged = new LinkedHashMap<>(headers);
     multiValueHeaders.forEach(merged::put);
-    for (Map.Entry<String, List<String>> header : merged.entrySet()) {
-      String name = header.getKey();
-      if (!HttpSyntax.isToken(name)) {
-        throw new MalformedResponseException("header name '" + name + "' is not an HTTP token");
-      }
-      for (String value : header.getValue()) {
-        if (HttpSyntax.hasCrLfOrNul(value)) {
-          throw new MalformedResponseException("header '" + name + "' has a value with CR, LF or NUL");
-        }
-        response.header(name, value);
-      }
-    }
-    for (String cookie : cookies) {
-      if (HttpSyntax.hasCrLfOrNul(cookie)) {
-        throw new MalformedResponseException("a cookie has CR, LF or NUL in it");
-      }
-      response.cookie(cookie);
+    try {
+      merged.forEach((name, values) -> values.forEach(value -> response.header(name, value)));
+      cookies.forEach(response::cookie);
+    } catch (IllegalArgumentException e) {
+      // A name that is not a token, or CR/LF/NUL in a value: refused, never passed on (choice P6).
+      throw new MalformedResponseException(e.getMessage(), e);
     }
     if (body != null) {
       if (base64) {
