@@ -1,0 +1,14 @@
+/**
+ * The JWT authorizer of Amazon API Gateway HTTP APIs.
+ *
+ * <p>Entry point: {@link dev.portico.auth.jwt.JwtAuthorizer#create(dev.portico.auth.jwt.JwtAuthorizerConfig)}.
+ * jose4j reads JSON Web Keys and Caffeine holds the caches; neither appears in the API.
+ */
+@SuppressWarnings("requires-automatic")
+module dev.portico.auth.jwt {
+  requires java.net.http;
+  requires org.jose4j;
+  requires com.github.benmanes.caffeine;
+
+  exports dev.portico.auth.jwt;
+}
