@@ -80,9 +80,6 @@ final class CompactToken {
       throw new Rejection(DenialReason.MALFORMED_TOKEN, "token has " + (dots + 1) + " segments, not three");
     }
     byte[] headerBytes = decode(token, 0, first, "header", false);
-    byte[] payload = decode(token, first + 1, second, "payload", true);
-    byte[] signature = decode(token, second + 1, token.length(), "signature", false);
-
     Map<String, Object> header;
     try {
       header = Json.parseObject(headerBytes);
@@ -125,6 +122,8 @@ final class CompactToken {
     if (!(kidValue instanceof String)) {
       throw new Rejection(DenialReason.MALFORMED_HEADER, "header kid is not a string");
     }
+    byte[] payload = decode(token, first + 1, second, "payload", true);
+    byte[] signature = decode(token, second + 1, token.length(), "signature", false);
     return new CompactToken(token, header, alg, (String) kidValue, second, payload, signature);
   }
 
