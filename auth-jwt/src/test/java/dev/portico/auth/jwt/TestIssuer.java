@@ -52,6 +52,8 @@ final class TestIssuer implements AutoCloseable {
   volatile byte[] discoveryBody;
   volatile String cacheControl;
   volatile boolean down;
+  volatile boolean chunked;
+  volatile java.util.concurrent.CountDownLatch gate;
 
   private TestIssuer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -152,6 +154,15 @@ final class TestIssuer implements AutoCloseable {
       if (down) {
         return; // closed without an answer
       }
+      java.util.concurrent.CountDownLatch g = gate;
+      if (g != null) {
+        try {
+          g.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
       long delay = delayMillis;
       if (delay > 0) {
         try {
@@ -162,7 +173,7 @@ final class TestIssuer implements AutoCloseable {
         }
       }
       exchange.getResponseHeaders().add("content-type", "application/json");
-      exchange.sendResponseHeaders(status, body.length);
+      exchange.sendResponseHeaders(status, chunked ? 0 : body.length);
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(body);
       } catch (IOException clientGone) {
