@@ -92,7 +92,7 @@ public class JwtBenchmark {
     serve("/pool/jwks", jwks);
     issuerServer.start();
 
-    long now = System.currentTimeMillis() / 1000;
+    long now = java.time.Clock.systemUTC().instant().getEpochSecond();
     String header = "{\"kid\":\"k1\",\"alg\":\"RS256\"}";
     String claims = "{\"sub\":\"aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee\",\"iss\":\"" + issuer + "\","
         + "\"client_id\":\"4cq0bkd7pqrl0pmh6k1pvl7hfd\",\"origin_jti\":\"1b0c4e3a-5d8f-4f4e-9d61-2c6f7b8a9e10\","

@@ -320,10 +320,10 @@ final class Json {
       }
       return negative ? -v : v;
     }
-    String text = new String(in, start, len, StandardCharsets.ISO_8859_1);
     if (len > 400) {
       throw new JsonException("number longer than 400 characters at offset " + start);
     }
+    String text = new String(in, start, len, StandardCharsets.ISO_8859_1);
     BigDecimal d = new BigDecimal(text);
     if (integral) {
       try {

@@ -162,8 +162,8 @@ final class KeySource {
       metrics.lastFetchFailure = null;
       if (previous == null || !previous.keys().equals(s.keys())) {
         unknownKids.invalidateAll();
+        onNewKeys.accept(s.keys());
       }
-      onNewKeys.accept(s.keys());
       synchronized (lock) {
         inFlight = null;
         backoff = MIN_BACKOFF;
