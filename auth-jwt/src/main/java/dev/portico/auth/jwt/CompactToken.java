@@ -31,7 +31,6 @@ final class CompactToken {
   }
 
   final String token;
-  final Map<String, Object> header;
   final String alg;
   final String kid;
   /** End of the signing input ({@code header.payload}) in {@link #token}. */
@@ -39,10 +38,9 @@ final class CompactToken {
   final byte[] payload;
   final byte[] signature;
 
-  private CompactToken(String token, Map<String, Object> header, String alg, String kid, int signingInputEnd,
-      byte[] payload, byte[] signature) {
+  private CompactToken(String token, String alg, String kid, int signingInputEnd, byte[] payload,
+      byte[] signature) {
     this.token = token;
-    this.header = header;
     this.alg = alg;
     this.kid = kid;
     this.signingInputEnd = signingInputEnd;
@@ -124,7 +122,7 @@ final class CompactToken {
     }
     byte[] payload = decode(token, first + 1, second, "payload", true);
     byte[] signature = decode(token, second + 1, token.length(), "signature", false);
-    return new CompactToken(token, header, alg, (String) kidValue, second, payload, signature);
+    return new CompactToken(token, alg, (String) kidValue, second, payload, signature);
   }
 
   JwtAlgorithm algorithm() {

@@ -89,10 +89,7 @@ final class Json {
     enter();
     pos++; // '{'
     Map<String, Object> map = new LinkedHashMap<>();
-    skipWhitespace();
-    if (pos < end && in[pos] == '}') {
-      pos++;
-      depth--;
+    if (closesEmpty('}')) {
       return Collections.unmodifiableMap(map);
     }
     while (true) {
@@ -111,17 +108,8 @@ final class Json {
         throw new JsonException("duplicate member name \"" + name + "\"");
       }
       map.put(name, value);
-      skipWhitespace();
-      if (pos >= end) {
-        throw new JsonException("unterminated object");
-      }
-      byte b = in[pos++];
-      if (b == '}') {
-        depth--;
+      if (closesAfterItem('}', "object")) {
         return Collections.unmodifiableMap(map);
-      }
-      if (b != ',') {
-        throw new JsonException("expected ',' or '}' at offset " + (pos - 1));
       }
     }
   }
@@ -130,27 +118,43 @@ final class Json {
     enter();
     pos++; // '['
     List<Object> list = new ArrayList<>();
-    skipWhitespace();
-    if (pos < end && in[pos] == ']') {
-      pos++;
-      depth--;
+    if (closesEmpty(']')) {
       return Collections.unmodifiableList(list);
     }
     while (true) {
       list.add(readValue());
-      skipWhitespace();
-      if (pos >= end) {
-        throw new JsonException("unterminated array");
-      }
-      byte b = in[pos++];
-      if (b == ']') {
-        depth--;
+      if (closesAfterItem(']', "array")) {
         return Collections.unmodifiableList(list);
       }
-      if (b != ',') {
-        throw new JsonException("expected ',' or ']' at offset " + (pos - 1));
-      }
     }
+  }
+
+  /** At an empty container's closing bracket: consumes it and leaves the container. */
+  private boolean closesEmpty(char close) {
+    skipWhitespace();
+    if (pos < end && in[pos] == close) {
+      pos++;
+      depth--;
+      return true;
+    }
+    return false;
+  }
+
+  /** After a member or element: true when the closing bracket follows (consumed), false after a comma. */
+  private boolean closesAfterItem(char close, String container) throws JsonException {
+    skipWhitespace();
+    if (pos >= end) {
+      throw new JsonException("unterminated " + container);
+    }
+    byte b = in[pos++];
+    if (b == close) {
+      depth--;
+      return true;
+    }
+    if (b != ',') {
+      throw new JsonException("expected ',' or '" + close + "' at offset " + (pos - 1));
+    }
+    return false;
   }
 
   private void enter() throws JsonException {
@@ -167,9 +171,7 @@ final class Json {
     while (pos < end) {
       byte b = in[pos];
       if (b == '"') {
-        String s = ascii
-            ? new String(in, start, pos - start, StandardCharsets.ISO_8859_1)
-            : decodeUtf8(start, pos - start);
+        String s = text(start, pos - start, ascii);
         pos++;
         return s;
       }
@@ -188,9 +190,7 @@ final class Json {
       throw new JsonException("unterminated string");
     }
     // Slow path: escapes. Decode the raw run so far, then continue character by character.
-    StringBuilder sb = new StringBuilder(ascii
-        ? new String(in, start, pos - start, StandardCharsets.ISO_8859_1)
-        : decodeUtf8(start, pos - start));
+    StringBuilder sb = new StringBuilder(text(start, pos - start, ascii));
     while (true) {
       if (pos >= end) {
         throw new JsonException("unterminated string");
@@ -231,9 +231,7 @@ final class Json {
         }
         pos++;
       }
-      sb.append(runAscii
-          ? new String(in, runStart, pos - runStart, StandardCharsets.ISO_8859_1)
-          : decodeUtf8(runStart, pos - runStart));
+      sb.append(text(runStart, pos - runStart, runAscii));
     }
   }
 
@@ -250,6 +248,10 @@ final class Json {
       v = (v << 4) | d;
     }
     return (char) v;
+  }
+
+  private String text(int off, int len, boolean ascii) throws JsonException {
+    return ascii ? new String(in, off, len, StandardCharsets.ISO_8859_1) : decodeUtf8(off, len);
   }
 
   private String decodeUtf8(int off, int len) throws JsonException {

@@ -172,10 +172,10 @@ public final class JwtAuthorizer {
     if (!Signatures.verify(algorithm, key, jws.signingInput(), jws.signature)) {
       throw new Rejection(DenialReason.INVALID_SIGNATURE, "signature does not verify with key '" + key.kid + "'");
     }
-    return checkClaims(token, key, jws.payload);
+    return checkClaims(key, jws.payload);
   }
 
-  private Verified checkClaims(String token, VerificationKey key, byte[] payload) throws Rejection {
+  private Verified checkClaims(VerificationKey key, byte[] payload) throws Rejection {
     Map<String, Object> claims;
     try {
       claims = Json.parseObject(payload);
@@ -200,7 +200,7 @@ public final class JwtAuthorizer {
         visible.put(name, value);
       }
     });
-    return new Verified(token, key, Collections.unmodifiableMap(visible), exp, nbf, iat, scopes);
+    return new Verified(key, Collections.unmodifiableMap(visible), exp, nbf, iat, scopes);
   }
 
   private void checkAudience(Map<String, Object> claims) throws Rejection {
@@ -387,7 +387,6 @@ public final class JwtAuthorizer {
 
   /** A token whose signature, issuer and audience were verified, with its time claims and prepared answers. */
   static final class Verified {
-    final String token;
     final VerificationKey key;
     final double exp;
     final double nbf;
@@ -397,9 +396,8 @@ public final class JwtAuthorizer {
     final AuthorizationResult.Allowed allowedWithScopes;
     final AuthorizationResult.Allowed allowedWithoutScopes;
 
-    Verified(String token, VerificationKey key, Map<String, Object> claims, double exp, double nbf, double iat,
+    Verified(VerificationKey key, Map<String, Object> claims, double exp, double nbf, double iat,
         List<String> scopes) {
-      this.token = token;
       this.key = key;
       this.exp = exp;
       this.nbf = Double.isNaN(nbf) ? Double.NEGATIVE_INFINITY : nbf;

@@ -9,7 +9,6 @@ import java.security.spec.ECFieldFp;
 import java.security.spec.ECPoint;
 import java.security.spec.EllipticCurve;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,10 +109,6 @@ final class KeySet {
 
   boolean contains(VerificationKey key) {
     return key.equals(byKid.get(key.kid));
-  }
-
-  Collection<Object> entries() {
-    return byKid.values();
   }
 
   @Override

@@ -51,7 +51,7 @@ final class KeySource {
 
   private static final System.Logger LOG = System.getLogger("dev.portico.auth.jwt");
 
-  record Snapshot(KeySet keys, Instant fetchedAt, Instant refreshAt, Instant expiresAt) {}
+  record Snapshot(KeySet keys, Instant refreshAt, Instant expiresAt) {}
 
   private final JwtAuthorizerConfig config;
   private final HttpClient http;
@@ -209,7 +209,7 @@ final class KeySource {
       }
       Instant now = config.clock().instant();
       Duration refresh = refreshInterval(response.headers());
-      return new Snapshot(keys, now, now.plus(refresh), now.plus(config.keyLifetime()));
+      return new Snapshot(keys, now.plus(refresh), now.plus(config.keyLifetime()));
     }));
   }
 
