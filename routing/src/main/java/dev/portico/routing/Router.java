@@ -100,6 +100,31 @@ public final class Router<T> {
   }
 
   /**
+   * Decodes a request path the way API Gateway delivers it to integrations: split at {@code /} first, then each
+   * segment percent-decoded as UTF-8 (decision D13), so {@code %2F} becomes a {@code /} inside its segment and a
+   * segment with a malformed escape is kept as sent. Empty segments are kept (D3); {@code +} stays {@code +}.
+   *
+   * <pre>{@code
+   * Router.decodePath("/pets/caf%C3%A9");   // "/pets/café"
+   * Router.decodePath("/a%2Fb//c%zz");      // "/a/b//c%zz"
+   * }</pre>
+   *
+   * @param rawPath the path as sent, starting with {@code /}, without query string
+   * @return the decoded path; the same string when it holds no {@code %}
+   */
+  public static String decodePath(String rawPath) {
+    Objects.requireNonNull(rawPath, "rawPath");
+    if (rawPath.indexOf('%') < 0 || rawPath.isEmpty() || rawPath.charAt(0) != '/') {
+      return rawPath;
+    }
+    StringBuilder out = new StringBuilder(rawPath.length());
+    for (String segment : RequestPath.segments(rawPath)) {
+      out.append('/').append(segment);
+    }
+    return out.toString();
+  }
+
+  /**
    * The routes, in the order they were added.
    *
    * @return an unmodifiable map from route key to target
