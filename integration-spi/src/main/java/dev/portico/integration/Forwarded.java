@@ -1,0 +1,64 @@
+package dev.portico.integration;
+
+import dev.portico.payload.ProxyRequest;
+import java.util.List;
+
+/**
+ * The RFC 7239 {@code Forwarded} header an HTTP integration receives in place of {@code x-forwarded-*} (facts §6):
+ * one element per address of {@code x-forwarded-for} (the client's own address last, as the gateway appends it),
+ * with {@code host} and {@code proto} on the last element.
+ */
+final class Forwarded {
+  private Forwarded() {}
+
+  static String of(ProxyRequest request) {
+    List<String> forwardedFor = request.headers().get("x-forwarded-for");
+    StringBuilder out = new StringBuilder(64);
+    if (forwardedFor != null) {
+      for (String value : forwardedFor) {
+        for (String address : value.split(",")) {
+          String trimmed = address.trim();
+          if (!trimmed.isEmpty()) {
+            out.append(out.length() == 0 ? "" : ", ").append("for=").append(node(trimmed));
+          }
+        }
+      }
+    }
+    if (out.length() == 0) {
+      out.append("for=").append(node(request.sourceIp()));
+    }
+    String host = first(request, "x-forwarded-host", first(request, "host", request.domainName()));
+    out.append(";host=").append(quoteIfNeeded(host));
+    String proto = first(request, "x-forwarded-proto", null);
+    if (proto != null) {
+      out.append(";proto=").append(quoteIfNeeded(proto));
+    }
+    return out.toString();
+  }
+
+  private static String first(ProxyRequest request, String name, String fallback) {
+    List<String> values = request.headers().get(name);
+    return values == null || values.isEmpty() ? fallback : values.get(0);
+  }
+
+  /** IPv6 addresses are bracketed and quoted (RFC 7239 §6). */
+  private static String node(String address) {
+    if (address.indexOf(':') >= 0 && !address.startsWith("[")) {
+      return "\"[" + address.replace("\"", "") + "]\"";
+    }
+    return quoteIfNeeded(address);
+  }
+
+  private static String quoteIfNeeded(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      boolean token =
+          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+              || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+      if (!token) {
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+      }
+    }
+    return value.isEmpty() ? "\"\"" : value;
+  }
+}

@@ -1,0 +1,19 @@
+/**
+ * What host applications implement behind an Amazon API Gateway HTTP API: integrations and Lambda REQUEST
+ * authorizers.
+ *
+ * <p>Entry points: {@link dev.portico.integration.LambdaIntegration}, {@link
+ * dev.portico.integration.HttpProxyIntegration}, {@link dev.portico.integration.LambdaAuthorizer}, and {@link
+ * dev.portico.integration.aws.AwsLambdaHandlers} for existing {@code aws-lambda-java-core} handler classes
+ * (optional dependency).
+ */
+@SuppressWarnings({"requires-automatic", "requires-transitive-automatic"})
+module dev.portico.integration {
+  requires transitive dev.portico.payload;
+  requires com.fasterxml.jackson.core;
+  requires transitive java.net.http;
+  requires static transitive aws.lambda.java.core;
+
+  exports dev.portico.integration;
+  exports dev.portico.integration.aws;
+}
