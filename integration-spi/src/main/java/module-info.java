@@ -7,12 +7,12 @@
  * dev.portico.integration.aws.AwsLambdaHandlers} for existing {@code aws-lambda-java-core} handler classes
  * (optional dependency).
  */
-@SuppressWarnings({"requires-automatic", "requires-transitive-automatic"})
+@SuppressWarnings("requires-automatic")
 module dev.portico.integration {
   requires transitive dev.portico.payload;
   requires com.fasterxml.jackson.core;
   requires transitive java.net.http;
-  requires static transitive aws.lambda.java.core;
+  requires static aws.lambda.java.core;
 
   exports dev.portico.integration;
   exports dev.portico.integration.aws;

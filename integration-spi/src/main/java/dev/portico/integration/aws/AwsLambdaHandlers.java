@@ -39,6 +39,8 @@ import java.util.Objects;
  * loader during class initialisation, construction and every invocation; each function may get its own class
  * loader ({@link #functionClassLoader(String, List)}) so that two functions never share statics.
  */
+// aws-lambda-java-core is an optional (static) dependency: users of these adapters have it on their class path.
+@SuppressWarnings("exports")
 public final class AwsLambdaHandlers {
   private static final System.Logger LOG = System.getLogger("dev.portico.function");
 

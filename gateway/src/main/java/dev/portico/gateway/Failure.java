@@ -1,0 +1,27 @@
+package dev.portico.gateway;
+
+/**
+ * An AWS-shaped error answer: status, the {@code message} of the JSON body, and the {@code
+ * $context.error.responseType} the access log shows (REST API gateway-response names, as AWS is silent for HTTP
+ * APIs).
+ */
+record Failure(int status, String message, String responseType, String wwwAuthenticate) {
+  static final Failure NOT_FOUND = new Failure(404, "Not Found", "RESOURCE_NOT_FOUND", null);
+  static final Failure UNAUTHORIZED = new Failure(401, "Unauthorized", "UNAUTHORIZED", null);
+  static final Failure FORBIDDEN = new Failure(403, "Forbidden", "ACCESS_DENIED", null);
+  /** D11. */
+  static final Failure TOO_LARGE = new Failure(413, "Request Entity Too Large", "REQUEST_TOO_LARGE", null);
+  /** D11: the status is decided; AWS documents no body, so the message follows the 413's pattern. */
+  static final Failure HEADERS_TOO_LARGE =
+      new Failure(431, "Request Header Fields Too Large", "REQUEST_TOO_LARGE", null);
+  static final Failure INTEGRATION_FAILURE =
+      new Failure(500, "Internal Server Error", "INTEGRATION_FAILURE", null);
+  static final Failure AUTHORIZER_FAILURE = new Failure(500, "Internal Server Error", "AUTHORIZER_FAILURE", null);
+  static final Failure INTEGRATION_TIMEOUT =
+      new Failure(503, "Service Unavailable", "INTEGRATION_TIMEOUT", null);
+
+  /** The JSON body, {@code {"message":"..."}}; messages are plain ASCII words, nothing to escape. */
+  String body() {
+    return "{\"message\":\"" + message + "\"}";
+  }
+}

@@ -1,0 +1,68 @@
+package dev.portico.gateway;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the gateway answers: a status, headers (lowercased names, multi-valued, {@code set-cookie} once per cookie)
+ * and a body. Every answer carries {@code apigw-requestid}; AWS-shaped errors carry {@code content-type:
+ * application/json} and a body like {@code {"message":"Not Found"}}.
+ *
+ * <pre>{@code
+ * GatewayResponse response = gateway.handle(request).toCompletableFuture().join();
+ * response.statusCode();                 // 200
+ * response.header("apigw-requestid");    // Optional[JKJaXmPLvHcESHA=]
+ * response.bodyText();
+ * }</pre>
+ */
+public final class GatewayResponse {
+  private final int statusCode;
+  private final Map<String, List<String>> headers;
+  private final byte[] body;
+
+  GatewayResponse(int statusCode, Map<String, List<String>> headers, byte[] body) {
+    this.statusCode = statusCode;
+    this.headers = Collections.unmodifiableMap(headers);
+    this.body = body;
+  }
+
+  /** @return the status code */
+  public int statusCode() {
+    return statusCode;
+  }
+
+  /** @return lowercased names to values, in order */
+  public Map<String, List<String>> headers() {
+    return headers;
+  }
+
+  /**
+   * The first value of a header.
+   *
+   * @param name the name, any case
+   * @return the value, if present
+   */
+  public Optional<String> header(String name) {
+    List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
+    return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+  }
+
+  /** @return the body's bytes; shared, do not modify */
+  public byte[] body() {
+    return body;
+  }
+
+  /** @return the body decoded as UTF-8 */
+  public String bodyText() {
+    return new String(body, StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public String toString() {
+    return "GatewayResponse[" + statusCode + ", " + headers + ", " + body.length + " body bytes]";
+  }
+}

@@ -1,0 +1,112 @@
+package dev.portico.gateway.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * An access log format compiled once: literal text and {@code $context.*} variables (facts §6). Unknown variables
+ * are refused when compiled; a variable without a value renders as {@code -}, as AWS writes it.
+ */
+public final class AccessLogFormat {
+  /** AWS: an access log format is at most 3 KB. */
+  public static final int MAX_BYTES = 3 * 1024;
+
+  /** The variables Portico renders (facts §6), without the prefixed families below. */
+  public static final Set<String> VARIABLES =
+      Set.of(
+          "requestId", "extendedRequestId", "requestTime", "requestTimeEpoch", "httpMethod", "routeKey", "path",
+          "protocol", "status", "responseLength", "responseLatency", "integrationLatency", "integrationStatus",
+          "integrationErrorMessage", "integration.error", "integration.status", "integration.latency",
+          "error.message", "error.responseType", "identity.sourceIp", "identity.userAgent", "authorizer.error",
+          "authorizer.principalId", "domainName", "domainPrefix", "stage", "apiId", "accountId",
+          "customDomain.basePathMatched");
+
+  private static final String PREFIX = "$context.";
+  private final List<String> literals;
+  private final List<String> variables;
+
+  private AccessLogFormat(List<String> literals, List<String> variables) {
+    this.literals = literals;
+    this.variables = variables;
+  }
+
+  /**
+   * Compiles a format.
+   *
+   * @param format the format
+   * @return the compiled format
+   * @throws IllegalArgumentException when it is over 3 KB, lacks {@code $context.requestId}, or names an unknown
+   *     variable
+   */
+  public static AccessLogFormat compile(String format) {
+    if (format.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+      throw new IllegalArgumentException("must be at most 3 KB (AWS quota), got "
+          + format.getBytes(StandardCharsets.UTF_8).length + " bytes");
+    }
+    List<String> literals = new ArrayList<>();
+    List<String> variables = new ArrayList<>();
+    StringBuilder literal = new StringBuilder();
+    int i = 0;
+    while (i < format.length()) {
+      if (format.startsWith(PREFIX, i)) {
+        int end = i + PREFIX.length();
+        while (end < format.length() && isNameChar(format.charAt(end))) {
+          end++;
+        }
+        while (end > i + PREFIX.length() && format.charAt(end - 1) == '.') {
+          end--;
+        }
+        String name = format.substring(i + PREFIX.length(), end);
+        if (!isKnown(name)) {
+          throw new IllegalArgumentException("unknown variable $context." + name);
+        }
+        literals.add(literal.toString());
+        literal.setLength(0);
+        variables.add(name);
+        i = end;
+      } else {
+        literal.append(format.charAt(i++));
+      }
+    }
+    literals.add(literal.toString());
+    if (!variables.contains("requestId")) {
+      throw new IllegalArgumentException("must include $context.requestId (AWS rule)");
+    }
+    return new AccessLogFormat(List.copyOf(literals), List.copyOf(variables));
+  }
+
+  /**
+   * Whether a variable name is one Portico renders.
+   *
+   * @param name the name after {@code $context.}
+   * @return true if known
+   */
+  public static boolean isKnown(String name) {
+    return VARIABLES.contains(name)
+        || (name.startsWith("authorizer.claims.") && name.length() > "authorizer.claims.".length())
+        || (name.startsWith("authorizer.") && name.length() > "authorizer.".length());
+  }
+
+  /**
+   * Renders one line.
+   *
+   * @param values the value of each variable, or null when it has none
+   * @return the line
+   */
+  public String render(Function<String, String> values) {
+    StringBuilder out = new StringBuilder(256);
+    for (int i = 0; i < variables.size(); i++) {
+      out.append(literals.get(i));
+      String value = values.apply(variables.get(i));
+      out.append(value == null || value.isEmpty() ? "-" : value);
+    }
+    return out.append(literals.get(variables.size())).toString();
+  }
+
+  private static boolean isNameChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.';
+  }
+}
