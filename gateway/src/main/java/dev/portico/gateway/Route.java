@@ -91,7 +91,7 @@ public record Route(
     timeout.ifPresent(t -> GatewayLimits.checkTimeout(where + "timeout", t));
     if (!integration.payloadFormats().contains(payloadFormat)) {
       throw new GatewayConfigException(
-          where + "payload format " + payloadFormat + " is not supported by " + integration
+          where + "payload format " + payloadFormat.version() + " is not supported by " + integration
               + "; only Lambda integrations support 2.0 (facts §2)");
     }
   }
