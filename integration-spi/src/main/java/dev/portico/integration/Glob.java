@@ -11,13 +11,13 @@ final class Glob {
     int star = -1;
     int resume = 0;
     while (t < text.length()) {
-      if (p < pattern.length()
+      if (p < pattern.length() && pattern.charAt(p) == '*') {
+        star = p++;
+        resume = t;
+      } else if (p < pattern.length()
           && (pattern.charAt(p) == '?' || same(pattern.charAt(p), text.charAt(t), ignoreCase))) {
         p++;
         t++;
-      } else if (p < pattern.length() && pattern.charAt(p) == '*') {
-        star = p++;
-        resume = t;
       } else if (star >= 0) {
         p = star + 1;
         t = ++resume;
