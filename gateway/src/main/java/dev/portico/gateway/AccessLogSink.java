@@ -1,8 +1,5 @@
 package dev.portico.gateway;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 /**
  * Where a stage's access log lines go: one rendered line per request (facts §6).
  *
@@ -31,19 +28,5 @@ public interface AccessLogSink {
    */
   static AccessLogSink slf4j() {
     return Slf4jSink.INSTANCE;
-  }
-}
-
-/** The SLF4J sink. */
-final class Slf4jSink implements AccessLogSink {
-  static final Slf4jSink INSTANCE = new Slf4jSink();
-  static final String LOGGER_NAME = "dev.portico.access";
-  private static final Logger LOG = LoggerFactory.getLogger(LOGGER_NAME);
-
-  private Slf4jSink() {}
-
-  @Override
-  public void write(String stage, String line) {
-    LOG.info(line);
   }
 }
