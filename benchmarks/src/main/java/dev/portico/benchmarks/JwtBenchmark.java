@@ -9,16 +9,10 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
-import com.sun.net.httpserver.HttpServer;
 import dev.portico.auth.jwt.AuthorizationResult;
 import dev.portico.auth.jwt.JwtAuthorizer;
 import dev.portico.auth.jwt.JwtAuthorizerConfig;
-import java.math.BigInteger;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Base64;
@@ -73,40 +67,17 @@ public class JwtBenchmark {
   private JwtConsumer jose4j;
   private DefaultJWTProcessor<SecurityContext> nimbus;
   private JwtAuthorizer portico;
-  private HttpServer issuerServer;
+  private LoopbackIssuer issuerServer;
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-    generator.initialize(2048);
-    KeyPair pair = generator.generateKeyPair();
-    publicKey = (RSAPublicKey) pair.getPublic();
-
-    issuerServer = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    String issuer = "http://127.0.0.1:" + issuerServer.getAddress().getPort() + "/pool";
-    String jwks = "{\"keys\":[{\"kty\":\"RSA\",\"kid\":\"k1\",\"use\":\"sig\",\"alg\":\"RS256\",\"n\":\""
-        + b64(unsigned(publicKey.getModulus())) + "\",\"e\":\"" + b64(unsigned(publicKey.getPublicExponent()))
-        + "\"}]}";
-    serve("/pool/.well-known/openid-configuration",
-        "{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"" + issuer + "/jwks\"}");
-    serve("/pool/jwks", jwks);
-    issuerServer.start();
-
-    long now = java.time.Clock.systemUTC().instant().getEpochSecond();
-    String header = "{\"kid\":\"k1\",\"alg\":\"RS256\"}";
-    String claims = "{\"sub\":\"aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee\",\"iss\":\"" + issuer + "\","
-        + "\"client_id\":\"4cq0bkd7pqrl0pmh6k1pvl7hfd\",\"origin_jti\":\"1b0c4e3a-5d8f-4f4e-9d61-2c6f7b8a9e10\","
-        + "\"event_id\":\"6a1f2b3c-4d5e-6f70-8192-a3b4c5d6e7f8\",\"token_use\":\"access\","
-        + "\"scope\":\"pets/read pets/write\",\"auth_time\":" + now + ",\"aud\":\"pets-api\",\"exp\":"
-        + (now + 86_400) + ",\"iat\":" + now + ",\"jti\":\"0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0\","
-        + "\"username\":\"aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee\"}";
-    String input = b64(header.getBytes(StandardCharsets.UTF_8)) + "." + b64(claims.getBytes(StandardCharsets.UTF_8));
-    Signature signer = Signature.getInstance("SHA256withRSA");
-    signer.initSign(pair.getPrivate());
-    signer.update(input.getBytes(StandardCharsets.US_ASCII));
-    signature = signer.sign();
-    token = input + "." + b64(signature);
-    signingInput = input.getBytes(StandardCharsets.US_ASCII);
+    issuerServer = new LoopbackIssuer();
+    String issuer = issuerServer.issuer();
+    publicKey = issuerServer.publicKey();
+    token = issuerServer.cognitoLikeToken();
+    int lastDot = token.lastIndexOf('.');
+    signingInput = token.substring(0, lastDot).getBytes(StandardCharsets.US_ASCII);
+    signature = Base64.getUrlDecoder().decode(token.substring(lastDot + 1));
 
     jca = Signature.getInstance("SHA256withRSA");
     jose4j = new JwtConsumerBuilder().setRequireExpirationTime().setExpectedIssuer(issuer)
@@ -124,19 +95,9 @@ public class JwtBenchmark {
     }
   }
 
-  private void serve(String path, String body) {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    issuerServer.createContext(path, exchange -> {
-      exchange.getResponseHeaders().add("content-type", "application/json");
-      exchange.sendResponseHeaders(200, bytes.length);
-      exchange.getResponseBody().write(bytes);
-      exchange.close();
-    });
-  }
-
   @TearDown(Level.Trial)
   public void tearDown() {
-    issuerServer.stop(0);
+    issuerServer.close();
   }
 
   @Benchmark
@@ -153,14 +114,5 @@ public class JwtBenchmark {
       default:
         return portico.authorize(token, Set.of()) instanceof AuthorizationResult.Allowed;
     }
-  }
-
-  private static String b64(byte[] bytes) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-  }
-
-  private static byte[] unsigned(BigInteger i) {
-    byte[] b = i.toByteArray();
-    return b[0] == 0 ? java.util.Arrays.copyOfRange(b, 1, b.length) : b;
   }
 }

@@ -203,32 +203,31 @@ public final class Gateway {
     Binding binding = match.get().target();
     Route route = binding.route();
     x.routeKey = route.routeKey().toString();
-    x.proxyRequest = proxyRequest(x, match.get());
     // 5. Throttling (stage and route token buckets, 429) comes with a later issue.
     // 6. Authorization.
     switch (route.authorizationType()) {
       case JWT -> {
-        GatewayResponse denied = authorizeJwt(x, binding);
-        if (denied != null) {
-          return done(denied);
-        }
-        return integrate(x, binding);
+        GatewayResponse denied = authorizeJwt(x, binding, match.get());
+        return denied != null ? done(denied) : integrate(x, binding);
       }
       case CUSTOM -> {
+        x.proxyRequest = proxyRequest(x, match.get());
         return authorizeLambda(x, binding);
       }
       default -> {
+        x.proxyRequest = proxyRequest(x, match.get());
         return integrate(x, binding);
       }
     }
   }
 
-  private GatewayResponse authorizeJwt(Exchange x, Binding binding) {
+  /** JWT authorization; on success x.proxyRequest is built with the claims. Returns the denial, or null. */
+  private GatewayResponse authorizeJwt(Exchange x, Binding binding, RouteMatch<Binding> match) {
     IdentitySource source = binding.jwt().config().identitySource();
     List<String> values =
         source.location() == IdentitySource.Location.HEADER
-            ? x.proxyRequest.headers().get(source.name())
-            : x.proxyRequest.queryParameters().get(source.name());
+            ? x.request.headers().get(source.name())
+            : (x.proxyRequest = proxyRequest(x, match)).queryParameters().get(source.name());
     String token = values == null ? null : String.join(",", values);
     AuthorizationResult result = binding.jwt().authorize(token, binding.route().scopes());
     if (result instanceof AuthorizationResult.Denied denied) {
@@ -244,7 +243,8 @@ public final class Gateway {
         allowed.scopes().isPresent()
             ? AuthorizerContext.jwt(allowed.claims(), allowed.scopes().get())
             : AuthorizerContext.jwt(allowed.claims());
-    x.proxyRequest = x.proxyRequest.toBuilder().authorizer(x.authorizer).build();
+    x.proxyRequest =
+        x.proxyRequest == null ? proxyRequest(x, match) : x.proxyRequest.toBuilder().authorizer(x.authorizer).build();
     return null;
   }
 
@@ -383,7 +383,8 @@ public final class Gateway {
             .stageVariables(x.stage.stage().variables())
             .domainName(x.domainName)
             .apiId(api.apiId())
-            .accountId(api.accountId());
+            .accountId(api.accountId())
+            .authorizer(x.authorizer);
     request.clientCertificate().ifPresent(out::clientCertificate);
     // D15: the gateway's own forwarding headers describe the client's connection to Portico.
     boolean trace = false;
