@@ -156,12 +156,17 @@ public final class Gateway {
             request, RequestIds.next(), clock.instant(), System.nanoTime(), domainName(request), api.apiId(),
             api.accountId());
     try {
-      return process(x);
+      return process(x).exceptionally(error -> internalError(x, error));
     } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.ERROR, "request " + x.requestId + " failed inside the gateway", e);
-      x.integrationError = "gateway error: " + e;
-      return CompletableFuture.completedFuture(fail(x, Failure.INTEGRATION_FAILURE));
+      return CompletableFuture.completedFuture(internalError(x, e));
     }
+  }
+
+  /** A bug inside the gateway (never a client's fault): logged, answered 500. */
+  private GatewayResponse internalError(Exchange x, Throwable error) {
+    LOG.log(System.Logger.Level.ERROR, "request " + x.requestId + " failed inside the gateway", error);
+    x.integrationError = "gateway error: " + unwrap(error);
+    return fail(x, Failure.INTEGRATION_FAILURE);
   }
 
   private CompletionStage<GatewayResponse> process(Exchange x) {

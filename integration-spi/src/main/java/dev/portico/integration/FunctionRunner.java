@@ -26,6 +26,40 @@ final class FunctionRunner {
     return DefaultExecutor.INSTANCE;
   }
 
+  /** Reads a function's answer; throws {@link IntegrationException} for an invalid one. */
+  interface Reader<T> {
+    T read(byte[] answer);
+  }
+
+  /**
+   * Invokes a Lambda function with an event and reads its answer, on the executor.
+   *
+   * @param executor where it runs
+   * @param function the function
+   * @param event computes the event, on the function's thread
+   * @param context the invocation's context (function name, request id, deadline)
+   * @param reader reads the answer
+   * @return the answer, cancellable
+   */
+  static <T> CompletableFuture<T> invoke(
+      Executor executor,
+      LambdaFunction function,
+      java.util.function.Supplier<byte[]> event,
+      InvocationContext context,
+      Reader<T> reader) {
+    String name = context.functionName();
+    return run(
+        executor,
+        name,
+        () -> {
+          byte[] answer = function.handle(event.get(), context);
+          if (answer == null) {
+            throw IntegrationException.failed("function " + name + " returned null", null);
+          }
+          return reader.read(answer);
+        });
+  }
+
   /**
    * Runs a function body.
    *

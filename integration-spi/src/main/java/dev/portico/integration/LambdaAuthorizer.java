@@ -67,16 +67,9 @@ public final class LambdaAuthorizer {
   public CompletionStage<AuthorizerResponse> authorize(AuthorizerRequest request) {
     InvocationContext context =
         new InvocationContext(request.request().requestId(), functionName, request.deadline(), request.clock());
-    return FunctionRunner.run(
-        executor,
-        functionName,
-        () -> {
-          byte[] answer = function.handle(request.event(), context);
-          if (answer == null) {
-            throw IntegrationException.failed("authorizer " + functionName + " returned null", null);
-          }
-          return AuthorizerResponses.parse(answer, request.simpleResponses());
-        });
+    return FunctionRunner.invoke(
+        executor, function, request::event, context,
+        answer -> AuthorizerResponses.parse(answer, request.simpleResponses()));
   }
 
   @Override

@@ -78,16 +78,11 @@ public final class LambdaIntegration implements Integration {
   public CompletionStage<ProxyResponse> invoke(IntegrationRequest request) {
     InvocationContext context =
         new InvocationContext(request.request().requestId(), functionName, request.deadline(), request.clock());
-    return FunctionRunner.run(
-        executor,
-        functionName,
-        () -> {
-          byte[] output = function.handle(request.event(), context);
-          if (output == null) {
-            throw IntegrationException.failed("function " + functionName + " returned null", null);
-          }
+    return FunctionRunner.invoke(
+        executor, function, request::event, context,
+        answer -> {
           try {
-            return ProxyResponses.decode(output, request.payloadFormat(), limits);
+            return ProxyResponses.decode(answer, request.payloadFormat(), limits);
           } catch (MalformedResponseException | PayloadTooLargeException e) {
             throw IntegrationException.failed(
                 "function " + functionName + " returned an invalid response: " + e.getMessage(), e);
