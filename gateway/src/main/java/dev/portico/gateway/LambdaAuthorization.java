@@ -78,7 +78,16 @@ final class LambdaAuthorization {
     if (cache == null) {
       return call(request, routeArn, identity);
     }
-    return cache.get(identity, (key, executor) -> call(request, routeArn, identity));
+    // An answer in flight is shared by the requests that find it; a failed or cancelled one is never reused, even
+    // in the moment before Caffeine drops it. Two simultaneous misses may both call the function (AWS promises no
+    // coalescing either).
+    CompletableFuture<AuthorizerResponse> cached = cache.getIfPresent(identity);
+    if (cached != null && !cached.isCompletedExceptionally()) {
+      return cached;
+    }
+    CompletableFuture<AuthorizerResponse> fresh = call(request, routeArn, identity);
+    cache.put(identity, fresh);
+    return fresh;
   }
 
   private CompletableFuture<AuthorizerResponse> call(ProxyRequest request, String routeArn, List<String> identity) {
