@@ -2,6 +2,7 @@ package dev.portico.gateway;
 
 import dev.portico.payload.AuthorizerContext;
 import dev.portico.payload.ProxyRequest;
+import dev.portico.routing.Router;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -70,7 +71,7 @@ final class Exchange {
       case "routeKey":
         return routeKey;
       case "path":
-        return proxyRequest != null ? proxyRequest.path() : dev.portico.routing.Router.decodePath(request.rawPath());
+        return proxyRequest != null ? proxyRequest.path() : Router.decodePath(request.rawPath());
       case "protocol":
         return request.protocol();
       case "status":

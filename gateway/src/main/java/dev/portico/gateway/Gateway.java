@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -125,7 +126,7 @@ public final class Gateway {
    * @return the gateway
    */
   public static Gateway create(HttpApi api) {
-    return new Gateway(java.util.Objects.requireNonNull(api, "api"));
+    return new Gateway(Objects.requireNonNull(api, "api"));
   }
 
   /** @return the API this gateway serves */
@@ -150,7 +151,7 @@ public final class Gateway {
    * @return the answer, completed when the integration has answered; never completed exceptionally
    */
   public CompletionStage<GatewayResponse> handle(GatewayRequest request) {
-    java.util.Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(request, "request");
     Exchange x =
         new Exchange(
             request, RequestIds.next(), clock.instant(), System.nanoTime(), domainName(request), api.apiId(),

@@ -2,7 +2,6 @@ package dev.portico.gateway.internal;
 
 import java.time.Duration;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -37,8 +36,7 @@ public final class Timeouts {
    */
   public static Future<?> after(Duration delay, Runnable action) {
     long nanos = Math.max(0, delay.toNanos());
-    ScheduledFuture<?> scheduled = TIMER.schedule(action, nanos, TimeUnit.NANOSECONDS);
-    return scheduled;
+    return TIMER.schedule(action, nanos, TimeUnit.NANOSECONDS);
   }
 
   /**
