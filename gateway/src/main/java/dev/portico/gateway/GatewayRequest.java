@@ -1,6 +1,7 @@
 package dev.portico.gateway;
 
 import dev.portico.payload.ClientCertificate;
+import dev.portico.payload.HttpSyntax;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -155,7 +156,7 @@ public final class GatewayRequest {
      */
     public Builder method(String method) {
       Objects.requireNonNull(method, "method");
-      if (method.isEmpty() || !isToken(method)) {
+      if (!HttpSyntax.isToken(method)) {
         throw new IllegalArgumentException("method '" + method + "' is not an HTTP token");
       }
       this.method = method;
@@ -207,18 +208,7 @@ public final class GatewayRequest {
      * @throws IllegalArgumentException when the name or value is malformed
      */
     public Builder header(String name, String value) {
-      Objects.requireNonNull(name, "name");
-      Objects.requireNonNull(value, "value");
-      if (name.isEmpty() || !isToken(name)) {
-        throw new IllegalArgumentException("header name '" + name + "' is not an HTTP token");
-      }
-      for (int i = 0; i < value.length(); i++) {
-        char c = value.charAt(i);
-        if (c == '\r' || c == '\n' || c == 0) {
-          throw new IllegalArgumentException("header '" + name + "' value holds CR, LF or NUL");
-        }
-      }
-      headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>(1)).add(value);
+      headers.computeIfAbsent(HttpSyntax.checkHeader(name, value), n -> new ArrayList<>(1)).add(value);
       return this;
     }
 
@@ -323,19 +313,6 @@ public final class GatewayRequest {
         }
       }
       return text;
-    }
-
-    private static boolean isToken(String text) {
-      for (int i = 0; i < text.length(); i++) {
-        char c = text.charAt(i);
-        boolean ok =
-            (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
-        if (!ok) {
-          return false;
-        }
-      }
-      return true;
     }
   }
 }

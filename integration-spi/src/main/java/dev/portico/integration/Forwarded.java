@@ -1,5 +1,6 @@
 package dev.portico.integration;
 
+import dev.portico.payload.HttpSyntax;
 import dev.portico.payload.ProxyRequest;
 import java.util.List;
 
@@ -50,15 +51,6 @@ final class Forwarded {
   }
 
   private static String quoteIfNeeded(String value) {
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      boolean token =
-          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-              || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
-      if (!token) {
-        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-      }
-    }
-    return value.isEmpty() ? "\"\"" : value;
+    return HttpSyntax.isToken(value) ? value : "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 }

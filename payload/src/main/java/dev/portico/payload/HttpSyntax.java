@@ -3,12 +3,26 @@ package dev.portico.payload;
 import java.util.Locale;
 import java.util.Objects;
 
-/** RFC 9110 syntax checks shared by requests and responses. */
-final class HttpSyntax {
+/**
+ * RFC 9110 syntax checks for methods, header names and header values, shared by every module that takes HTTP
+ * parts from a host (requests, responses, gateway requests, forwarded headers).
+ *
+ * <pre>{@code
+ * HttpSyntax.isToken("GET");                        // true
+ * HttpSyntax.isToken("x y");                        // false
+ * String name = HttpSyntax.checkHeader("X-Id", "7"); // "x-id"
+ * }</pre>
+ */
+public final class HttpSyntax {
   private HttpSyntax() {}
 
-  /** A token: methods and header names. */
-  static boolean isToken(String text) {
+  /**
+   * Whether a text is an RFC 9110 token, as methods and header names must be.
+   *
+   * @param text the text
+   * @return true for a non-empty run of token characters
+   */
+  public static boolean isToken(String text) {
     if (text.isEmpty()) {
       return false;
     }
@@ -26,10 +40,12 @@ final class HttpSyntax {
   /**
    * Checks one header line's parts.
    *
+   * @param name the header name
+   * @param value the header value
    * @return the name, lowercased
    * @throws IllegalArgumentException when the name is not a token or the value holds CR, LF or NUL
    */
-  static String checkHeader(String name, String value) {
+  public static String checkHeader(String name, String value) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(value, "value");
     if (!isToken(name)) {
