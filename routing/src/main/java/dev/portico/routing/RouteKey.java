@@ -128,6 +128,48 @@ public final class RouteKey {
   }
 
   /**
+   * Whether an API can hold both keys: false when they are equal, or have the same method and path shape and differ
+   * only in variable names ({@code GET /a/{x}} and {@code GET /a/{y}}), which {@link Router.Builder#build()}
+   * refuses.
+   *
+   * <pre>{@code
+   * RouteKey.parse("GET /a/{x}").conflictsWith(RouteKey.parse("GET /a/{y}")); // true
+   * RouteKey.parse("GET /a/{x}").conflictsWith(RouteKey.parse("ANY /a/{x}")); // false
+   * }</pre>
+   *
+   * @param other another route key
+   * @return whether the two keys conflict
+   */
+  public boolean conflictsWith(RouteKey other) {
+    return shape().equals(other.shape());
+  }
+
+  /** The method and path with variable names left out: keys with equal shapes conflict. */
+  String shape() {
+    if (isDefault()) {
+      return text;
+    }
+    StringBuilder shape = new StringBuilder(method).append(' ');
+    if (segments.isEmpty()) {
+      shape.append('/');
+    }
+    for (Segment segment : segments) {
+      shape.append('/');
+      switch (segment.kind()) {
+        case LITERAL:
+          shape.append(segment.text());
+          break;
+        case VARIABLE:
+          shape.append("{}");
+          break;
+        default:
+          shape.append("{+}");
+      }
+    }
+    return shape.toString();
+  }
+
+  /**
    * Equal when the canonical texts are equal.
    *
    * @param other the object to compare with

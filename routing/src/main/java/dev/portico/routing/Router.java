@@ -231,7 +231,7 @@ public final class Router<T> {
       List<String> problems = new ArrayList<>();
       for (int i = 0; i < keys.size(); i++) {
         RouteKey key = keys.get(i);
-        RouteKey earlier = shapes.putIfAbsent(shape(key), key);
+        RouteKey earlier = shapes.putIfAbsent(key.shape(), key);
         if (earlier == null) {
           routes.put(key, targets.get(i));
         } else if (earlier.equals(key)) {
@@ -246,31 +246,6 @@ public final class Router<T> {
         throw new RoutingConfigException(problems);
       }
       return new Router<>(routes);
-    }
-
-    /** The key with variable names erased: {@code GET /a/{}/{+}}. */
-    private static String shape(RouteKey key) {
-      if (key.isDefault()) {
-        return key.toString();
-      }
-      StringBuilder shape = new StringBuilder(key.method().orElseThrow()).append(' ');
-      if (key.segments().isEmpty()) {
-        shape.append('/');
-      }
-      for (Segment segment : key.segments()) {
-        shape.append('/');
-        switch (segment.kind()) {
-          case LITERAL:
-            shape.append(segment.text());
-            break;
-          case VARIABLE:
-            shape.append("{}");
-            break;
-          default:
-            shape.append("{+}");
-        }
-      }
-      return shape.toString();
     }
   }
 }

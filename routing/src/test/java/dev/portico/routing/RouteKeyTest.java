@@ -128,4 +128,14 @@ class RouteKeyTest {
     assertThatThrownBy(() -> RouteKey.parse(null)).isInstanceOf(NullPointerException.class).hasMessage("text");
     assertThatThrownBy(() -> RouteKey.tryParse(null)).isInstanceOf(NullPointerException.class);
   }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "GET /a/{x}|GET /a/{y}|true", "GET /a/{x}|GET /a/{x}|true", "GET /{p+}|GET /{q+}|true",
+      "$default|$default|true", "GET /a/{x}|ANY /a/{x}|false", "GET /a/{x}|GET /a/x|false",
+      "GET /a/{x}|GET /a/{x+}|false", "GET /|GET /a|false", "GET /a|$default|false"})
+  void conflictsWhenOnlyVariableNamesDiffer(String a, String b, boolean conflict) {
+    assertThat(RouteKey.parse(a).conflictsWith(RouteKey.parse(b))).isEqualTo(conflict);
+    assertThat(RouteKey.parse(b).conflictsWith(RouteKey.parse(a))).isEqualTo(conflict);
+  }
 }
