@@ -1,0 +1,111 @@
+package dev.portico.openapi;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portico.cors.CorsConfiguration;
+import dev.portico.gateway.AuthorizationType;
+import dev.portico.gateway.Authorizer;
+import dev.portico.payload.PayloadFormat;
+import dev.portico.routing.RouteKey;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the importer read: the API with its functions still unbound.
+ *
+ * @param title {@code info.title}
+ * @param apiId the API id of an {@code execute-api} server URL
+ * @param region the region of the first full Lambda ARN
+ * @param accountId the account of the first full Lambda ARN
+ * @param stage the stage a {@link BasePathMode#SPLIT split} base path names
+ * @param routes the routes, in document order
+ * @param authorizers the usable authorizers by name
+ * @param cors the CORS configuration
+ */
+record Definition(
+    Optional<String> title,
+    Optional<String> apiId,
+    Optional<String> region,
+    Optional<String> accountId,
+    Optional<String> stage,
+    List<RouteDef> routes,
+    Map<String, AuthorizerDef> authorizers,
+    Optional<CorsConfiguration> cors) {
+
+  /** One route. */
+  record RouteDef(
+      String pointer,
+      RouteKey key,
+      IntegrationDef integration,
+      PayloadFormat payloadFormat,
+      Optional<Duration> timeout,
+      AuthorizationType authorizationType,
+      Optional<String> authorizer,
+      List<String> scopes) {}
+
+  /** A route's integration. */
+  sealed interface IntegrationDef permits LambdaDef, HttpDef, UnsupportedDef {}
+
+  /**
+   * An {@code AWS_PROXY} Lambda integration.
+   *
+   * @param uri the URI as written
+   * @param function the function it names
+   */
+  record LambdaDef(String uri, FunctionRef function) implements IntegrationDef {}
+
+  /**
+   * An {@code HTTP_PROXY} integration.
+   *
+   * @param uri the URI template
+   * @param method the method; empty for {@code ANY}
+   */
+  record HttpDef(String uri, Optional<String> method) implements IntegrationDef {}
+
+  /**
+   * An integration Portico cannot run; the route answers 500 unless the host binds another integration.
+   *
+   * @param reason why, for logs
+   * @param definition the integration object as written
+   */
+  record UnsupportedDef(String reason, ObjectNode definition) implements IntegrationDef {}
+
+  /** An authorizer. */
+  sealed interface AuthorizerDef permits JwtDef, LambdaAuthorizerDef {
+    String name();
+  }
+
+  /**
+   * A JWT authorizer, complete.
+   *
+   * @param authorizer the authorizer
+   */
+  record JwtDef(Authorizer.Jwt authorizer) implements AuthorizerDef {
+    @Override
+    public String name() {
+      return authorizer.name();
+    }
+  }
+
+  /**
+   * A Lambda REQUEST authorizer waiting for its function.
+   *
+   * @param name the name
+   * @param uri the authorizer URI as written
+   * @param function the function it names
+   * @param payloadFormat {@code authorizerPayloadFormatVersion}
+   * @param simpleResponses {@code enableSimpleResponses}
+   * @param identitySources {@code identitySource}
+   * @param resultTtl {@code authorizerResultTtlInSeconds}
+   */
+  record LambdaAuthorizerDef(
+      String name,
+      String uri,
+      FunctionRef function,
+      PayloadFormat payloadFormat,
+      boolean simpleResponses,
+      List<String> identitySources,
+      Duration resultTtl)
+      implements AuthorizerDef {}
+}

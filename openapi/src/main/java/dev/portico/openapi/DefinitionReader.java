@@ -1,0 +1,930 @@
+package dev.portico.openapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portico.auth.jwt.JwtAuthorizerConfig;
+import dev.portico.auth.jwt.JwtConfigException;
+import dev.portico.cors.CorsConfigException;
+import dev.portico.cors.CorsConfiguration;
+import dev.portico.gateway.AuthorizationType;
+import dev.portico.gateway.Authorizer;
+import dev.portico.gateway.GatewayConfigException;
+import dev.portico.gateway.GatewayLimits;
+import dev.portico.gateway.HttpApi;
+import dev.portico.gateway.Route;
+import dev.portico.integration.HttpProxyIntegration;
+import dev.portico.integration.Integration;
+import dev.portico.integration.LambdaAuthorizer;
+import dev.portico.openapi.Definition.AuthorizerDef;
+import dev.portico.openapi.Definition.HttpDef;
+import dev.portico.openapi.Definition.IntegrationDef;
+import dev.portico.openapi.Definition.JwtDef;
+import dev.portico.openapi.Definition.LambdaAuthorizerDef;
+import dev.portico.openapi.Definition.LambdaDef;
+import dev.portico.openapi.Definition.RouteDef;
+import dev.portico.openapi.Definition.UnsupportedDef;
+import dev.portico.openapi.ImportProblem.Level;
+import dev.portico.payload.PayloadFormat;
+import dev.portico.routing.InvalidRouteKeyException;
+import dev.portico.routing.RouteKey;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Reads one AWS-flavoured OpenAPI 3.0 document into a {@link Definition}, collecting every problem with its JSON
+ * pointer instead of stopping at the first. Each value is checked by the same code that checks a hand-built API
+ * (route keys, CORS, JWT and gateway rules), so an import accepts exactly what the builders accept.
+ */
+final class DefinitionReader {
+  static final String INTEGRATION = "x-amazon-apigateway-integration";
+  static final String ANY_METHOD = "x-amazon-apigateway-any-method";
+  static final String CORS = "x-amazon-apigateway-cors";
+  static final String AUTHORIZER = "x-amazon-apigateway-authorizer";
+  static final String INTEGRATIONS = "x-amazon-apigateway-integrations";
+  static final String IMPORT_EXPORT_VERSION = "x-amazon-apigateway-importexport-version";
+  static final String DEFAULT_PATH = "/$default";
+
+  /** OpenAPI 3.0 operations, in the order they are read. */
+  static final List<String> OPERATIONS = List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+
+  /** Extensions of REST APIs that HTTP APIs ignore. */
+  private static final Set<String> REST_EXTENSIONS = Set.of(
+      "x-amazon-apigateway-api-key-source", "x-amazon-apigateway-auth", "x-amazon-apigateway-authtype",
+      "x-amazon-apigateway-binary-media-types", "x-amazon-apigateway-documentation",
+      "x-amazon-apigateway-gateway-responses", "x-amazon-apigateway-minimum-compression-size",
+      "x-amazon-apigateway-policy", "x-amazon-apigateway-request-validator",
+      "x-amazon-apigateway-request-validators");
+
+  /** Properties of x-amazon-apigateway-integration that HTTP APIs read. */
+  private static final Set<String> INTEGRATION_FIELDS = Set.of(
+      "type", "uri", "httpMethod", "payloadFormatVersion", "timeoutInMillis", "connectionType", "connectionId",
+      "integrationSubtype", "requestParameters", "responseParameters", "credentials", "tlsConfig", "description",
+      "$ref");
+
+  private static final Set<String> CORS_FIELDS = Set.of(
+      "allowOrigins", "allowCredentials", "exposeHeaders", "maxAge", "allowMethods", "allowHeaders");
+
+  /** A stand-in for functions not bound yet, used to check routes and authorizers as the gateway will. */
+  private static final Integration ANY_FORMAT = request -> new CompletableFuture<>();
+
+  private final JsonNode root;
+  private final BasePathMode mode;
+  private final List<ImportProblem> problems = new ArrayList<>();
+  private final Map<String, Optional<AuthorizerDef>> schemes = new LinkedHashMap<>();
+  private final Map<String, Optional<Parsed>> components = new HashMap<>();
+  private String region;
+  private String accountId;
+
+  /** An integration and the settings it carries for its route. */
+  private record Parsed(IntegrationDef integration, PayloadFormat format, Optional<Duration> timeout, String pointer) {}
+
+  private DefinitionReader(JsonNode root, BasePathMode mode) {
+    this.root = root;
+    this.mode = mode;
+  }
+
+  /**
+   * Reads a parsed document.
+   *
+   * @param root the document
+   * @param mode how to read the base path
+   * @param problems receives every problem found
+   * @return the definition; meaningful only when no problem is an error
+   */
+  static Definition read(JsonNode root, BasePathMode mode, List<ImportProblem> problems) {
+    DefinitionReader reader = new DefinitionReader(root, mode);
+    Definition definition = reader.read();
+    problems.addAll(reader.problems);
+    return definition;
+  }
+
+  private Definition read() {
+    if (!root.isObject()) {
+      error("", "a definition must be a JSON or YAML object, got " + kind(root));
+      return empty();
+    }
+    if (root.has("swagger")) {
+      error("/swagger", "OpenAPI 2.0 (Swagger) is not supported: HTTP APIs import OpenAPI 3.0 definitions");
+      return empty();
+    }
+    JsonNode version = root.get("openapi");
+    if (version == null) {
+      error("/openapi", "missing: HTTP APIs import OpenAPI 3.0 definitions ('openapi: 3.0.1')");
+      return empty();
+    }
+    if (!version.isTextual() || !version.asText().matches("3\\.[01]\\.\\d+")) {
+      error("/openapi", "'" + version.asText() + "' is not an OpenAPI 3.0 version such as 3.0.1");
+      return empty();
+    }
+    if (version.asText().startsWith("3.1")) {
+      warning("/openapi", "OpenAPI " + version.asText() + " is read as 3.0: AWS imports OpenAPI 3.0");
+    }
+    JsonNode importExport = root.get(IMPORT_EXPORT_VERSION);
+    if (importExport != null && !importExport.asText().equals("1.0")) {
+      error("/" + IMPORT_EXPORT_VERSION, "'" + importExport.asText() + "' is not supported; the only version is 1.0");
+    }
+    rootExtensions();
+    Optional<String> title = Optional.ofNullable(root.path("info").get("title")).map(JsonNode::asText);
+    String[] servers = servers();
+    String prefix = servers[1];
+    Optional<String> stage = Optional.ofNullable(servers[2]);
+    readSchemes();
+    List<RouteDef> routes = readPaths(prefix);
+    Optional<CorsConfiguration> cors = readCors();
+    Map<String, AuthorizerDef> authorizers = new LinkedHashMap<>();
+    schemes.forEach((name, def) -> def.ifPresent(d -> authorizers.put(name, d)));
+    Definition definition = new Definition(
+        title, Optional.ofNullable(servers[0]), Optional.ofNullable(region), Optional.ofNullable(accountId), stage,
+        routes, authorizers, cors);
+    if (problems.stream().noneMatch(p -> p.level() == Level.ERROR)) {
+      checkWholeApi(definition);
+    }
+    return definition;
+  }
+
+  private static Definition empty() {
+    return new Definition(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+        List.of(), Map.of(), Optional.empty());
+  }
+
+  // ---- root ----------------------------------------------------------------------------------------------------
+
+  private void rootExtensions() {
+    for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!name.startsWith("x-amazon-apigateway-") || name.equals(CORS) || name.equals(IMPORT_EXPORT_VERSION)) {
+        continue;
+      }
+      extension(Pointers.child("", name), name);
+    }
+  }
+
+  /** Reports an x-amazon-apigateway extension that is not read where it stands. */
+  private void extension(String pointer, String name) {
+    if (REST_EXTENSIONS.contains(name) || name.equals(INTEGRATIONS) && !pointer.startsWith("/components")) {
+      warning(pointer, name + " is a REST API extension; HTTP APIs ignore it");
+    } else if (name.equals("x-amazon-apigateway-endpoint-configuration") || name.equals("x-amazon-apigateway-tag-value")) {
+      info(pointer, name + " is ignored: it configures AWS endpoints and tags, not request handling");
+    } else {
+      warning(pointer, name + " is not supported; ignored");
+    }
+  }
+
+  /**
+   * The base path, as AWS finds it: the first server's {@code basePath} variable, or else the path of the first
+   * server URL (AWS import docs, "Set the OpenAPI basePath property").
+   *
+   * @return the API id of an execute-api URL, the prefix for route paths, and the stage of a split base path
+   */
+  private String[] servers() {
+    String apiId = null;
+    String basePath = null;
+    JsonNode servers = root.get("servers");
+    if (servers != null && servers.isArray()) {
+      for (int i = 0; i < servers.size(); i++) {
+        JsonNode server = servers.get(i);
+        String url = server.path("url").asText("");
+        if (apiId == null) {
+          java.util.regex.Matcher m =
+              java.util.regex.Pattern.compile("https://([a-z0-9]{10})\\.execute-api\\.").matcher(url);
+          apiId = m.lookingAt() ? m.group(1) : null;
+        }
+        JsonNode variable = server.path("variables").get("basePath");
+        if (variable != null && basePath == null) {
+          basePath = variable.path("default").asText("");
+        }
+      }
+      if (basePath == null && servers.size() > 0) {
+        String url = servers.get(0).path("url").asText("");
+        int scheme = url.indexOf("://");
+        int slash = url.indexOf('/', scheme < 0 ? 0 : scheme + 3);
+        basePath = slash < 0 ? "" : url.substring(slash);
+      }
+    }
+    String normalized = basePath == null ? "" : basePath.replaceAll("/+$", "");
+    if (!normalized.isEmpty() && !normalized.startsWith("/")) {
+      normalized = "/" + normalized;
+    }
+    if (normalized.contains("{")) {
+      info("/servers", "base path '" + normalized + "' holds server variables; ignored");
+      normalized = "";
+    }
+    switch (mode) {
+      case PREPEND:
+        return new String[] {apiId, normalized, null};
+      case SPLIT:
+        if (normalized.isEmpty()) {
+          return new String[] {apiId, "", null};
+        }
+        int next = normalized.indexOf('/', 1);
+        String stage = next < 0 ? normalized.substring(1) : normalized.substring(1, next);
+        return new String[] {apiId, next < 0 ? "" : normalized.substring(next), stage};
+      default:
+        return new String[] {apiId, "", null};
+    }
+  }
+
+  // ---- authorizers ---------------------------------------------------------------------------------------------
+
+  private void readSchemes() {
+    JsonNode all = root.path("components").path("securitySchemes");
+    for (Map.Entry<String, JsonNode> entry : all.properties()) {
+      String pointer = Pointers.child("/components/securitySchemes", entry.getKey());
+      schemes.put(entry.getKey(), readScheme(entry.getKey(), entry.getValue(), pointer));
+    }
+  }
+
+  private Optional<AuthorizerDef> readScheme(String name, JsonNode scheme, String pointer) {
+    JsonNode ext = scheme.get(AUTHORIZER);
+    if (ext == null) {
+      info(pointer, "security scheme '" + name + "' has no " + AUTHORIZER + "; routes cannot use it");
+      return Optional.empty();
+    }
+    String at = Pointers.child(pointer, AUTHORIZER);
+    if (!ext.isObject()) {
+      error(at, "must be an object, got " + kind(ext));
+      return Optional.empty();
+    }
+    Optional<String> type = text(ext, at, "type");
+    if (type.isEmpty()) {
+      error(at + "/type", "missing: jwt or request");
+      return Optional.empty();
+    }
+    switch (type.get().toLowerCase(Locale.ROOT)) {
+      case "jwt":
+        return readJwt(name, scheme, ext, pointer, at);
+      case "request":
+        return readLambdaAuthorizer(name, ext, at);
+      case "token":
+      case "cognito_user_pools":
+        warning(at + "/type", "'" + type.get() + "' authorizers are for REST APIs; HTTP APIs support jwt and request");
+        return Optional.empty();
+      default:
+        error(at + "/type", "'" + type.get() + "' is not an HTTP API authorizer type: jwt or request");
+        return Optional.empty();
+    }
+  }
+
+  private Optional<AuthorizerDef> readJwt(String name, JsonNode scheme, JsonNode ext, String pointer, String at) {
+    JsonNode jwt = ext.path("jwtConfiguration");
+    String jwtAt = at + "/jwtConfiguration";
+    Optional<String> issuer = text(jwt, jwtAt, "issuer");
+    String issuerAt = jwtAt + "/issuer";
+    if (issuer.isEmpty() && scheme.has("openIdConnectUrl")) {
+      // An openIdConnect scheme names its provider's discovery document; the issuer is what precedes it.
+      issuerAt = pointer + "/openIdConnectUrl";
+      issuer = text(scheme, pointer, "openIdConnectUrl")
+          .map(url -> url.replaceFirst("/?\\.well-known/openid-configuration$", ""));
+    }
+    if (issuer.isEmpty()) {
+      error(jwtAt + "/issuer", "missing: a JWT authorizer needs an issuer (or an openIdConnect scheme's "
+          + "openIdConnectUrl)");
+      return Optional.empty();
+    }
+    Optional<List<String>> audiences = strings(jwt.get("audience"), jwtAt + "/audience");
+    if (audiences.isEmpty() || audiences.get().isEmpty()) {
+      error(jwtAt + "/audience", "missing: a JWT authorizer needs at least one audience");
+      return Optional.empty();
+    }
+    List<String> sources = identitySources(ext, at).orElse(List.of("$request.header.Authorization"));
+    if (sources.size() != 1) {
+      error(at + "/identitySource", "a JWT authorizer takes exactly one identity source, got " + sources.size());
+      return Optional.empty();
+    }
+    JwtAuthorizerConfig config;
+    try {
+      config = JwtAuthorizerConfig.builder()
+          .issuer(issuer.get())
+          .audiences(audiences.get())
+          .identitySource(sources.get(0))
+          .build();
+    } catch (IllegalArgumentException e) {
+      String field = e.getMessage().startsWith("issuer") ? issuerAt
+          : e.getMessage().startsWith("audience") ? jwtAt + "/audience"
+          : at + "/identitySource";
+      error(field, e.getMessage());
+      return Optional.empty();
+    }
+    ignored(ext, at, Set.of("type", "jwtConfiguration", "identitySource"));
+    ignored(jwt, jwtAt, Set.of("issuer", "audience"));
+    try {
+      return Optional.of(new JwtDef(Authorizer.jwt(name, config)));
+    } catch (GatewayConfigException e) {
+      error(pointer, e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private Optional<AuthorizerDef> readLambdaAuthorizer(String name, JsonNode ext, String at) {
+    Optional<String> uri = text(ext, at, "authorizerUri");
+    if (uri.isEmpty()) {
+      error(at + "/authorizerUri", "missing: a request authorizer needs the Lambda function's URI");
+      return Optional.empty();
+    }
+    Optional<FunctionRef> function = function(uri.get(), at + "/authorizerUri");
+    if (function.isEmpty()) {
+      return Optional.empty();
+    }
+    if (function.get().isTemplate()) {
+      error(at + "/authorizerUri", "stage variables in an authorizer URI are not supported by Portico");
+      return Optional.empty();
+    }
+    JsonNode version = ext.get("authorizerPayloadFormatVersion");
+    if (version == null) {
+      error(at + "/authorizerPayloadFormatVersion", "missing: 1.0 or 2.0 (required for Lambda authorizers)");
+      return Optional.empty();
+    }
+    Optional<PayloadFormat> format = payloadFormat(version, at + "/authorizerPayloadFormatVersion");
+    if (format.isEmpty()) {
+      return Optional.empty();
+    }
+    Duration ttl = Authorizer.Lambda.DEFAULT_RESULT_TTL;
+    JsonNode ttlNode = ext.get("authorizerResultTtlInSeconds");
+    if (ttlNode != null) {
+      if (!ttlNode.canConvertToExactIntegral()) {
+        error(at + "/authorizerResultTtlInSeconds", "must be whole seconds from 0 to 3600, got " + ttlNode);
+        return Optional.empty();
+      }
+      ttl = Duration.ofSeconds(ttlNode.asLong());
+    }
+    JsonNode simpleNode = ext.get("enableSimpleResponses");
+    if (simpleNode != null && !simpleNode.isBoolean()) {
+      error(at + "/enableSimpleResponses", "must be true or false, got " + simpleNode);
+      return Optional.empty();
+    }
+    boolean simple = simpleNode != null && simpleNode.asBoolean();
+    List<String> sources = identitySources(ext, at).orElse(List.of());
+    for (String field : List.of("authorizerCredentials", "identityValidationExpression")) {
+      if (ext.has(field)) {
+        info(at + "/" + field, field + " is ignored: "
+            + (field.equals("authorizerCredentials") ? "Portico calls the bound function directly"
+                : "HTTP API request authorizers do not validate identities"));
+      }
+    }
+    ignored(ext, at, Set.of("type", "authorizerUri", "authorizerPayloadFormatVersion",
+        "authorizerResultTtlInSeconds", "enableSimpleResponses", "identitySource", "authorizerCredentials",
+        "identityValidationExpression"));
+    try {
+      Authorizer.lambda(name, LambdaAuthorizer.of("check", (event, context) -> new byte[0]))
+          .payloadFormat(format.get())
+          .simpleResponses(simple)
+          .identitySources(sources.toArray(String[]::new))
+          .resultTtl(ttl)
+          .build();
+    } catch (GatewayConfigException e) {
+      String message = e.getMessage();
+      String field = message.contains("enableSimpleResponses") ? "/enableSimpleResponses"
+          : message.contains("identity source") ? "/identitySource"
+          : message.contains("authorizerResultTtlInSeconds") ? "/authorizerResultTtlInSeconds"
+          : "";
+      error(at + field, message);
+      return Optional.empty();
+    }
+    return Optional.of(new LambdaAuthorizerDef(
+        name, uri.get(), function.get(), format.get(), simple, sources, ttl));
+  }
+
+  /** {@code identitySource}: a comma-separated string, as AWS exports it, or an array. */
+  private Optional<List<String>> identitySources(JsonNode ext, String at) {
+    JsonNode node = ext.get("identitySource");
+    if (node == null) {
+      return Optional.empty();
+    }
+    if (node.isTextual()) {
+      List<String> sources = new ArrayList<>();
+      for (String part : node.asText().split(",", -1)) {
+        if (!part.isBlank()) {
+          sources.add(part.strip());
+        }
+      }
+      return Optional.of(sources);
+    }
+    return strings(node, at + "/identitySource");
+  }
+
+  // ---- paths ---------------------------------------------------------------------------------------------------
+
+  private List<RouteDef> readPaths(String prefix) {
+    List<RouteDef> routes = new ArrayList<>();
+    JsonNode paths = root.get("paths");
+    if (paths == null || !paths.isObject()) {
+      error("/paths", paths == null ? "missing: a definition needs paths" : "must be an object, got " + kind(paths));
+      return routes;
+    }
+    Map<RouteKey, String> seen = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> entry : paths.properties()) {
+      String path = entry.getKey();
+      String pathAt = Pointers.child("/paths", path);
+      JsonNode item = entry.getValue();
+      if (!item.isObject()) {
+        error(pathAt, "a path item must be an object, got " + kind(item));
+        continue;
+      }
+      for (Map.Entry<String, JsonNode> op : item.properties()) {
+        String field = op.getKey();
+        String opAt = Pointers.child(pathAt, field);
+        Optional<RouteKey> key = routeKey(path, pathAt, field, op.getValue(), opAt, prefix);
+        if (key == null) {
+          continue;
+        }
+        if (key.isEmpty()) {
+          continue;
+        }
+        String earlier = null;
+        for (Map.Entry<RouteKey, String> other : seen.entrySet()) {
+          if (other.getKey().conflictsWith(key.get())) {
+            earlier = other.getKey().equals(key.get())
+                ? "duplicate operation: route key '" + key.get() + "' is already defined at " + other.getValue()
+                : "route key '" + key.get() + "' conflicts with '" + other.getKey() + "' at " + other.getValue()
+                    + ": same method and path, only the variable names differ";
+            break;
+          }
+        }
+        if (earlier != null) {
+          error(opAt, earlier);
+          continue;
+        }
+        seen.put(key.get(), opAt);
+        readOperation(key.get(), op.getValue(), opAt).ifPresent(routes::add);
+      }
+    }
+    if (routes.size() > GatewayLimits.defaults().maxRoutes()) {
+      error("/paths", "at most " + GatewayLimits.defaults().maxRoutes() + " routes per API (AWS quota), got "
+          + routes.size());
+    }
+    return routes;
+  }
+
+  /**
+   * The route key of one field of a path item.
+   *
+   * @return the key; empty when the field is not an operation or is invalid (reported); null to skip silently
+   */
+  private Optional<RouteKey> routeKey(
+      String path, String pathAt, String field, JsonNode operation, String opAt, String prefix) {
+    String method;
+    if (OPERATIONS.contains(field)) {
+      method = field.toUpperCase(Locale.ROOT);
+    } else if (field.equals(ANY_METHOD)) {
+      method = "ANY";
+    } else if (field.equals("$ref")) {
+      warning(opAt, "path item references are not supported; the path is ignored");
+      return Optional.empty();
+    } else if (field.startsWith("x-amazon-apigateway-")) {
+      extension(opAt, field);
+      return Optional.empty();
+    } else if (Set.of("summary", "description", "servers", "parameters").contains(field) || field.startsWith("x-")) {
+      return null;
+    } else {
+      info(opAt, "'" + field + "' is not an OpenAPI operation; ignored");
+      return Optional.empty();
+    }
+    if (!operation.isObject()) {
+      error(opAt, "an operation must be an object, got " + kind(operation));
+      return Optional.empty();
+    }
+    JsonNode isDefault = operation.get("isDefaultRoute");
+    boolean defaultRoute = path.equals(DEFAULT_PATH) || isDefault != null && isDefault.asBoolean();
+    if (defaultRoute) {
+      if (!method.equals("ANY")) {
+        error(opAt, "the $default route is written as " + DEFAULT_PATH + " with " + ANY_METHOD + ", not '" + field
+            + "'");
+        return Optional.empty();
+      }
+      if (!path.equals(DEFAULT_PATH)) {
+        error(opAt + "/isDefaultRoute", "the $default route's path must be " + DEFAULT_PATH + ", not '" + path + "'");
+        return Optional.empty();
+      }
+      return Optional.of(RouteKey.DEFAULT);
+    }
+    try {
+      return Optional.of(RouteKey.parse(method + " " + prefix + path));
+    } catch (InvalidRouteKeyException e) {
+      error(pathAt, e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private Optional<RouteDef> readOperation(RouteKey key, JsonNode operation, String opAt) {
+    JsonNode integrationNode = operation.get(INTEGRATION);
+    if (integrationNode == null) {
+      error(opAt, "missing " + INTEGRATION + ": every route needs an integration");
+      return Optional.empty();
+    }
+    Optional<Parsed> parsed = integration(integrationNode, Pointers.child(opAt, INTEGRATION));
+    for (Iterator<String> names = operation.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (name.startsWith("x-amazon-apigateway-") && !name.equals(INTEGRATION)) {
+        extension(Pointers.child(opAt, name), name);
+      }
+    }
+    Optional<Auth> auth = security(operation, opAt);
+    if (parsed.isEmpty() || auth.isEmpty()) {
+      return Optional.empty();
+    }
+    Parsed integration = parsed.get();
+    Auth a = auth.get();
+    try {
+      Route.Builder route = Route.builder(key, placeholder(integration.integration()))
+          .payloadFormat(integration.format());
+      integration.timeout().ifPresent(route::timeout);
+      if (a.type() == AuthorizationType.JWT) {
+        route.jwt(a.authorizer(), a.scopes().toArray(String[]::new));
+      } else if (a.type() == AuthorizationType.CUSTOM) {
+        route.custom(a.authorizer());
+      }
+      route.build();
+    } catch (GatewayConfigException e) {
+      String message = e.getMessage();
+      error(message.contains("payload format") ? integration.pointer() + "/payloadFormatVersion"
+          : message.contains("scope") ? a.pointer()
+          : message.contains("timeout") ? integration.pointer() + "/timeoutInMillis"
+          : opAt, message);
+      return Optional.empty();
+    }
+    return Optional.of(new RouteDef(opAt, key, integration.integration(), integration.format(),
+        integration.timeout(), a.type(), Optional.ofNullable(a.authorizer()), a.scopes()));
+  }
+
+  private static Integration placeholder(IntegrationDef integration) {
+    if (integration instanceof HttpDef) {
+      HttpDef http = (HttpDef) integration;
+      HttpProxyIntegration.Builder builder = HttpProxyIntegration.builder(http.uri());
+      http.method().ifPresent(builder::method);
+      return builder.build();
+    }
+    return ANY_FORMAT;
+  }
+
+  // ---- security ------------------------------------------------------------------------------------------------
+
+  /** How one route is authorized. */
+  private record Auth(AuthorizationType type, String authorizer, List<String> scopes, String pointer) {}
+
+  private Optional<Auth> security(JsonNode operation, String opAt) {
+    JsonNode security = operation.get("security");
+    String at = opAt + "/security";
+    if (security == null) {
+      security = root.get("security");
+      at = "/security";
+    }
+    if (security == null) {
+      return Optional.of(new Auth(AuthorizationType.NONE, null, List.of(), opAt));
+    }
+    if (!security.isArray()) {
+      error(at, "must be an array of security requirements, got " + kind(security));
+      return Optional.empty();
+    }
+    if (security.isEmpty()) {
+      return Optional.of(new Auth(AuthorizationType.NONE, null, List.of(), at));
+    }
+    if (security.size() > 1) {
+      error(at, "an HTTP API route uses one authorizer; " + security.size()
+          + " alternative security requirements cannot be imported");
+      return Optional.empty();
+    }
+    JsonNode requirement = security.get(0);
+    String reqAt = at + "/0";
+    if (!requirement.isObject() || requirement.size() > 1) {
+      error(reqAt, "an HTTP API route uses one authorizer; a requirement must name one security scheme");
+      return Optional.empty();
+    }
+    if (requirement.isEmpty()) {
+      return Optional.of(new Auth(AuthorizationType.NONE, null, List.of(), reqAt));
+    }
+    String name = requirement.fieldNames().next();
+    String nameAt = Pointers.child(reqAt, name);
+    Optional<List<String>> scopes = strings(requirement.get(name), nameAt);
+    if (scopes.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<AuthorizerDef> authorizer = schemes.get(name);
+    if (authorizer == null) {
+      error(nameAt, "security scheme '" + name + "' is not defined in components.securitySchemes");
+      return Optional.empty();
+    }
+    if (authorizer.isEmpty()) {
+      error(nameAt, "security scheme '" + name + "' has no usable " + AUTHORIZER + " (see its own problem)");
+      return Optional.empty();
+    }
+    if (authorizer.get() instanceof LambdaAuthorizerDef) {
+      if (!scopes.get().isEmpty()) {
+        error(nameAt, "authorization scopes are supported only with JWT authorizers; '" + name
+            + "' is a Lambda authorizer");
+        return Optional.empty();
+      }
+      return Optional.of(new Auth(AuthorizationType.CUSTOM, name, List.of(), nameAt));
+    }
+    return Optional.of(new Auth(AuthorizationType.JWT, name, scopes.get(), nameAt));
+  }
+
+  // ---- integrations --------------------------------------------------------------------------------------------
+
+  private Optional<Parsed> integration(JsonNode node, String at) {
+    if (!node.isObject()) {
+      error(at, "must be an object, got " + kind(node));
+      return Optional.empty();
+    }
+    JsonNode ref = node.get("$ref");
+    if (ref != null) {
+      String prefix = "#/components/" + INTEGRATIONS + "/";
+      if (!ref.isTextual() || !ref.asText().startsWith(prefix)) {
+        error(at + "/$ref", "must reference " + prefix + "NAME, got " + ref);
+        return Optional.empty();
+      }
+      String name = ref.asText().substring(prefix.length());
+      JsonNode target = root.path("components").path(INTEGRATIONS).get(name);
+      if (target == null) {
+        error(at + "/$ref", "'" + ref.asText() + "' is not defined");
+        return Optional.empty();
+      }
+      String targetAt = Pointers.child("/components/" + INTEGRATIONS, name);
+      return components.computeIfAbsent(name, n -> integration(target, targetAt));
+    }
+    Optional<String> type = text(node, at, "type");
+    if (type.isEmpty()) {
+      error(at + "/type", "missing: AWS_PROXY or HTTP_PROXY");
+      return Optional.empty();
+    }
+    Optional<PayloadFormat> format = Optional.of(PayloadFormat.V1_0);
+    JsonNode version = node.get("payloadFormatVersion");
+    if (version == null) {
+      info(at + "/payloadFormatVersion", "not set; 1.0 assumed, as AWS does for an integration without one");
+    } else {
+      format = payloadFormat(version, at + "/payloadFormatVersion");
+    }
+    Optional<Duration> timeout = Optional.empty();
+    JsonNode millis = node.get("timeoutInMillis");
+    if (millis != null) {
+      if (!millis.canConvertToExactIntegral()) {
+        error(at + "/timeoutInMillis", "must be whole milliseconds, got " + millis);
+        return Optional.empty();
+      }
+      timeout = Optional.of(Duration.ofMillis(millis.asLong()));
+    }
+    if (format.isEmpty()) {
+      return Optional.empty();
+    }
+    for (String field : List.of("requestParameters", "responseParameters")) {
+      if (node.has(field)) {
+        warning(at + "/" + field, "parameter mapping is not supported by Portico yet; " + field + " is ignored");
+      }
+    }
+    for (String field : List.of("credentials", "tlsConfig")) {
+      if (node.has(field)) {
+        info(at + "/" + field, field + " is ignored: Portico calls the integration directly");
+      }
+    }
+    ignored(node, at, INTEGRATION_FIELDS);
+    Optional<IntegrationDef> integration;
+    switch (type.get().toUpperCase(Locale.ROOT)) {
+      case "AWS_PROXY":
+        integration = lambda(node, at);
+        break;
+      case "HTTP_PROXY":
+        integration = http(node, at);
+        break;
+      case "HTTP":
+      case "AWS":
+      case "MOCK":
+        warning(at + "/type", "'" + type.get() + "' integrations are for REST APIs; the route answers 500 unless the "
+            + "host binds an integration for it");
+        integration = Optional.of(new UnsupportedDef(type.get() + " integration", (ObjectNode) node));
+        break;
+      default:
+        error(at + "/type", "'" + type.get() + "' is not an HTTP API integration type: AWS_PROXY or HTTP_PROXY");
+        return Optional.empty();
+    }
+    Optional<PayloadFormat> chosen = format;
+    Optional<Duration> limit = timeout;
+    return integration.map(i -> new Parsed(i, chosen.get(), limit, at));
+  }
+
+  private Optional<IntegrationDef> lambda(JsonNode node, String at) {
+    if (node.has("integrationSubtype")) {
+      warning(at + "/integrationSubtype", "AWS service integrations (" + node.get("integrationSubtype").asText()
+          + ") are not supported by Portico; the route answers 500 unless the host binds an integration for it");
+      return Optional.of(new UnsupportedDef("AWS service integration", (ObjectNode) node));
+    }
+    Optional<String> uri = text(node, at, "uri");
+    if (uri.isEmpty()) {
+      error(at + "/uri", "missing: an AWS_PROXY integration needs the Lambda function's URI");
+      return Optional.empty();
+    }
+    return function(uri.get(), at + "/uri").map(f -> new LambdaDef(uri.get(), f));
+  }
+
+  private Optional<IntegrationDef> http(JsonNode node, String at) {
+    if (node.path("connectionType").asText("INTERNET").equalsIgnoreCase("VPC_LINK")) {
+      warning(at + "/connectionType", "private integrations (VPC_LINK) are not supported by Portico; the route "
+          + "answers 500 unless the host binds an integration for it");
+      return Optional.of(new UnsupportedDef("private integration", (ObjectNode) node));
+    }
+    Optional<String> uri = text(node, at, "uri");
+    if (uri.isEmpty()) {
+      error(at + "/uri", "missing: an HTTP_PROXY integration needs a URL");
+      return Optional.empty();
+    }
+    Optional<String> method = text(node, at, "httpMethod").map(m -> m.toUpperCase(Locale.ROOT));
+    HttpDef http = new HttpDef(uri.get(), method.filter(m -> !m.equals("ANY")));
+    try {
+      placeholder(http);
+    } catch (IllegalArgumentException e) {
+      error(at + (e.getMessage().startsWith("method") ? "/httpMethod" : "/uri"), e.getMessage());
+      return Optional.empty();
+    }
+    return Optional.of(http);
+  }
+
+  private Optional<FunctionRef> function(String uri, String at) {
+    Optional<FunctionRef> ref = FunctionRef.parse(uri);
+    if (ref.isEmpty()) {
+      error(at, "'" + uri + "' does not name a Lambda function: expected arn:aws:apigateway:REGION:lambda:path/"
+          + "2015-03-31/functions/arn:aws:lambda:REGION:ACCOUNT:function:NAME/invocations, a function ARN or a name");
+      return ref;
+    }
+    FunctionRef f = ref.get();
+    if (f.cloudFormation()) {
+      info(at, "CloudFormation reference: the function is bound by its logical id '" + f.name() + "'");
+    }
+    if (region == null && f.region().isPresent() && !f.region().get().contains("$")) {
+      region = f.region().get();
+      accountId = f.accountId().filter(a -> a.matches("[0-9]{12}")).orElse(null);
+    }
+    return ref;
+  }
+
+  // ---- CORS ----------------------------------------------------------------------------------------------------
+
+  private Optional<CorsConfiguration> readCors() {
+    JsonNode cors = root.get(CORS);
+    String at = "/" + CORS;
+    if (cors == null) {
+      return Optional.empty();
+    }
+    if (!cors.isObject()) {
+      error(at, "must be an object, got " + kind(cors));
+      return Optional.empty();
+    }
+    ignored(cors, at, CORS_FIELDS);
+    CorsConfiguration.Builder builder = CorsConfiguration.builder();
+    Optional<List<String>> origins = strings(cors.get("allowOrigins"), at + "/allowOrigins");
+    Optional<List<String>> methods = strings(cors.get("allowMethods"), at + "/allowMethods");
+    Optional<List<String>> headers = strings(cors.get("allowHeaders"), at + "/allowHeaders");
+    Optional<List<String>> expose = strings(cors.get("exposeHeaders"), at + "/exposeHeaders");
+    JsonNode maxAge = cors.get("maxAge");
+    JsonNode credentials = cors.get("allowCredentials");
+    if (maxAge != null && !maxAge.canConvertToExactIntegral()) {
+      error(at + "/maxAge", "must be whole seconds, got " + maxAge);
+      return Optional.empty();
+    }
+    if (credentials != null && !credentials.isBoolean()) {
+      error(at + "/allowCredentials", "must be true or false, got " + credentials);
+      return Optional.empty();
+    }
+    if (origins.isEmpty() || methods.isEmpty() || headers.isEmpty() || expose.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      origins.ifPresent(builder::allowOrigins);
+      methods.ifPresent(builder::allowMethods);
+      headers.ifPresent(builder::allowHeaders);
+      expose.ifPresent(builder::exposeHeaders);
+      if (maxAge != null) {
+        builder.maxAge(maxAge.asInt());
+      }
+      if (credentials != null) {
+        builder.allowCredentials(credentials.asBoolean());
+      }
+      return Optional.of(builder.build());
+    } catch (CorsConfigException e) {
+      String message = e.getMessage();
+      String field = message.startsWith("allow-credentials") ? "allowCredentials"
+          : CORS_FIELDS.stream().filter(message::startsWith).findFirst().orElse("");
+      error(field.isEmpty() ? at : at + "/" + field, message);
+      return Optional.empty();
+    }
+  }
+
+  // ---- the whole API -------------------------------------------------------------------------------------------
+
+  /** Builds the API with stand-in functions, so a definition that imports without errors also builds. */
+  private void checkWholeApi(Definition definition) {
+    try {
+      HttpApi.Builder api = HttpApi.builder();
+      for (AuthorizerDef authorizer : definition.authorizers().values()) {
+        if (authorizer instanceof JwtDef) {
+          api.authorizer(((JwtDef) authorizer).authorizer());
+        } else {
+          LambdaAuthorizerDef lambda = (LambdaAuthorizerDef) authorizer;
+          api.authorizer(Authorizer.lambda(lambda.name(), LambdaAuthorizer.of("check", (e, c) -> new byte[0]))
+              .payloadFormat(lambda.payloadFormat())
+              .simpleResponses(lambda.simpleResponses())
+              .identitySources(lambda.identitySources().toArray(String[]::new))
+              .resultTtl(lambda.resultTtl())
+              .build());
+        }
+      }
+      for (RouteDef route : definition.routes()) {
+        Route.Builder builder = Route.builder(route.key(), placeholder(route.integration()))
+            .payloadFormat(route.payloadFormat());
+        route.timeout().ifPresent(builder::timeout);
+        if (route.authorizationType() == AuthorizationType.JWT) {
+          builder.jwt(route.authorizer().orElseThrow(), route.scopes().toArray(String[]::new));
+        } else if (route.authorizationType() == AuthorizationType.CUSTOM) {
+          builder.custom(route.authorizer().orElseThrow());
+        }
+        api.route(builder.build());
+      }
+      definition.cors().ifPresent(api::cors);
+      api.build();
+    } catch (GatewayConfigException e) {
+      error("", e.getMessage());
+    }
+  }
+
+  // ---- values --------------------------------------------------------------------------------------------------
+
+  private Optional<String> text(JsonNode node, String at, String field) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      return Optional.empty();
+    }
+    if (!value.isTextual()) {
+      error(Pointers.child(at, field), "must be a string, got " + kind(value));
+      return Optional.empty();
+    }
+    return Optional.of(value.asText());
+  }
+
+  /** An array of strings; absent means empty. */
+  private Optional<List<String>> strings(JsonNode node, String at) {
+    if (node == null || node.isNull()) {
+      return Optional.of(List.of());
+    }
+    if (node.isTextual()) {
+      return Optional.of(List.of(node.asText()));
+    }
+    if (!node.isArray()) {
+      error(at, "must be an array of strings, got " + kind(node));
+      return Optional.empty();
+    }
+    List<String> values = new ArrayList<>();
+    for (int i = 0; i < node.size(); i++) {
+      if (!node.get(i).isTextual()) {
+        error(Pointers.child(at, i), "must be a string, got " + kind(node.get(i)));
+        return Optional.empty();
+      }
+      values.add(node.get(i).asText());
+    }
+    return Optional.of(values);
+  }
+
+  /** {@code payloadFormatVersion}: "1.0" or "2.0"; YAML's unquoted 1.0 and 2.0 (numbers) are accepted too. */
+  private Optional<PayloadFormat> payloadFormat(JsonNode node, String at) {
+    String text = node.isNumber() ? node.decimalValue().stripTrailingZeros().toPlainString() : node.asText();
+    if (node.isNumber() && !text.contains(".")) {
+      text = text + ".0";
+    }
+    if ((node.isTextual() || node.isNumber()) && (text.equals("1.0") || text.equals("2.0"))) {
+      return Optional.of(PayloadFormat.parse(text));
+    }
+    error(at, "'" + node.asText() + "' is not a payload format version: 1.0 or 2.0");
+    return Optional.empty();
+  }
+
+  /** Reports the properties of an extension object that are not read. */
+  private void ignored(JsonNode node, String at, Set<String> read) {
+    for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!read.contains(name)) {
+        info(Pointers.child(at, name), "'" + name + "' is not an HTTP API property; ignored");
+      }
+    }
+  }
+
+  private static String kind(JsonNode node) {
+    return node.getNodeType().name().toLowerCase(Locale.ROOT);
+  }
+
+  private void error(String pointer, String message) {
+    problems.add(new ImportProblem(Level.ERROR, pointer, message));
+  }
+
+  private void warning(String pointer, String message) {
+    problems.add(new ImportProblem(Level.WARNING, pointer, message));
+  }
+
+  private void info(String pointer, String message) {
+    problems.add(new ImportProblem(Level.INFO, pointer, message));
+  }
+}

@@ -1,0 +1,151 @@
+package dev.portico.openapi;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.portico.openapi.ImportProblem.Level;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Reads AWS-flavoured OpenAPI 3.0 definitions, JSON or YAML — what {@code aws apigatewayv2 export-api} writes and
+ * {@code import-api} accepts, and what SAM templates embed — into an {@link ImportResult}.
+ *
+ * <pre>{@code
+ * ImportResult result = OpenApiImporter.read(Path.of("pets-api.yaml"));
+ * if (result.hasErrors()) {
+ *   result.errors().forEach(System.err::println); // ERROR /paths/~1pets/get: missing x-amazon-apigateway-integration
+ *   return;
+ * }
+ * Gateway gateway = Gateway.create(result.apiBuilder(Map.of("pets", petsFunction)).build());
+ * }</pre>
+ *
+ * <p>Reading never throws for a bad definition: syntax errors, duplicate keys and invalid values are problems of
+ * level {@link ImportProblem.Level#ERROR} with the JSON pointer of the offending node. Only I/O fails with an
+ * exception. Every value is checked by the same code as a hand-built {@link dev.portico.gateway.HttpApi}, so a
+ * definition that reads without errors builds.
+ */
+public final class OpenApiImporter {
+  private static final ObjectMapper JSON =
+      JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+  private static final ObjectMapper YAML =
+      YAMLMapper.builder(new YAMLFactory()).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+
+  private OpenApiImporter() {}
+
+  /**
+   * Reads a definition file, its base path ignored.
+   *
+   * @param file a {@code .json}, {@code .yaml} or {@code .yml} file (the content decides)
+   * @return the result
+   * @throws IOException when the file cannot be read
+   */
+  public static ImportResult read(Path file) throws IOException {
+    return read(file, BasePathMode.IGNORE);
+  }
+
+  /**
+   * Reads a definition file.
+   *
+   * @param file the file
+   * @param mode how to read the base path
+   * @return the result
+   * @throws IOException when the file cannot be read
+   */
+  public static ImportResult read(Path file, BasePathMode mode) throws IOException {
+    return read(Files.readString(Objects.requireNonNull(file, "file"), StandardCharsets.UTF_8), mode);
+  }
+
+  /**
+   * Reads a definition from a stream of UTF-8, its base path ignored. The stream is read to its end, not closed.
+   *
+   * @param in the stream
+   * @return the result
+   * @throws IOException when the stream fails
+   */
+  public static ImportResult read(InputStream in) throws IOException {
+    return read(in, BasePathMode.IGNORE);
+  }
+
+  /**
+   * Reads a definition from a stream of UTF-8. The stream is read to its end, not closed.
+   *
+   * @param in the stream
+   * @param mode how to read the base path
+   * @return the result
+   * @throws IOException when the stream fails
+   */
+  public static ImportResult read(InputStream in, BasePathMode mode) throws IOException {
+    return read(new String(Objects.requireNonNull(in, "in").readAllBytes(), StandardCharsets.UTF_8), mode);
+  }
+
+  /**
+   * Reads a definition, its base path ignored.
+   *
+   * @param document the JSON or YAML text
+   * @return the result
+   */
+  public static ImportResult read(String document) {
+    return read(document, BasePathMode.IGNORE);
+  }
+
+  /**
+   * Reads a definition.
+   *
+   * @param document the JSON or YAML text; JSON when it starts with <code>{</code>
+   * @param mode how to read the base path
+   * @return the result
+   */
+  public static ImportResult read(String document, BasePathMode mode) {
+    Objects.requireNonNull(document, "document");
+    Objects.requireNonNull(mode, "mode");
+    List<ImportProblem> problems = new ArrayList<>();
+    String text = document.startsWith("\uFEFF") ? document.substring(1) : document;
+    JsonNode root;
+    try {
+      root = (text.strip().startsWith("{") ? JSON : YAML).readTree(text);
+    } catch (JsonProcessingException e) {
+      problems.add(new ImportProblem(Level.ERROR, pointerOf(e), syntax(e)));
+      return new ImportResult(DefinitionReader.read(JSON.nullNode(), mode, new ArrayList<>()), problems);
+    } catch (RuntimeException e) {
+      // SnakeYAML's own limits (aliases, code points, nesting) surface as its runtime exceptions.
+      problems.add(new ImportProblem(Level.ERROR, "", "not a readable YAML document: " + e.getMessage()));
+      return new ImportResult(DefinitionReader.read(JSON.nullNode(), mode, new ArrayList<>()), problems);
+    }
+    if (root == null || root.isMissingNode()) {
+      problems.add(new ImportProblem(Level.ERROR, "", "the document is empty"));
+      return new ImportResult(DefinitionReader.read(JSON.nullNode(), mode, new ArrayList<>()), problems);
+    }
+    Definition definition = DefinitionReader.read(root, mode, problems);
+    return new ImportResult(definition, problems);
+  }
+
+  /** Where a parse failed: the member being read, e.g. the second {@code get} of a path item. */
+  private static String pointerOf(JsonProcessingException e) {
+    if (e instanceof JsonParseException && ((JsonParseException) e).getProcessor() != null) {
+      JsonStreamContext context = ((JsonParseException) e).getProcessor().getParsingContext();
+      if (context != null) {
+        return context.pathAsPointer().toString();
+      }
+    }
+    return "";
+  }
+
+  private static String syntax(JsonProcessingException e) {
+    String where = e.getLocation() == null ? ""
+        : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": ";
+    return "not a readable document: " + where + e.getOriginalMessage();
+  }
+}

@@ -1,0 +1,17 @@
+/**
+ * Import and export of AWS-flavoured OpenAPI 3.0 definitions: the {@code x-amazon-apigateway-*} extensions that
+ * {@code aws apigatewayv2 export-api} writes and {@code import-api} reads.
+ *
+ * <pre>{@code
+ * ImportResult result = OpenApiImporter.read(Path.of("pets-api.yaml"));
+ * result.problems().forEach(System.out::println);           // INFO / WARNING / ERROR with JSON pointers
+ * HttpApi api = result.apiBuilder(Bindings.builder()
+ *         .function("pets", petsFunction)                    // the function:NAME its integration URI names
+ *         .build())
+ *     .build();
+ * Gateway gateway = Gateway.create(api);
+ *
+ * String yaml = OpenApiExporter.write(api, OpenApiExporter.Format.YAML); // import-api accepts it
+ * }</pre>
+ */
+package dev.portico.openapi;
