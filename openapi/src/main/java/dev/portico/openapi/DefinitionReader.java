@@ -54,7 +54,7 @@ final class DefinitionReader {
   static final String DEFAULT_PATH = "/$default";
 
   /** OpenAPI 3.0 operations, in the order they are read. */
-  static final List<String> OPERATIONS = List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+  static final List<String> OPERATIONS = List.of("get", "put", "post", "delete", "options", "head", "patch");
 
   /** Extensions of REST APIs that HTTP APIs ignore. */
   private static final Set<String> REST_EXTENSIONS = Set.of(
@@ -325,7 +325,7 @@ final class DefinitionReader {
   }
 
   private Optional<AuthorizerDef> readLambdaAuthorizer(String name, JsonNode ext, String at) {
-    Optional<String> uri = text(ext, at, "authorizerUri");
+    Optional<String> uri = uri(ext, at, "authorizerUri");
     if (uri.isEmpty()) {
       error(at + "/authorizerUri", "missing: a request authorizer needs the Lambda function's URI");
       return Optional.empty();
@@ -476,6 +476,9 @@ final class DefinitionReader {
       method = field.toUpperCase(Locale.ROOT);
     } else if (field.equals(ANY_METHOD)) {
       method = "ANY";
+    } else if (field.equals("trace")) {
+      warning(opAt, "HTTP APIs have no TRACE routes; the operation is ignored");
+      return Optional.empty();
     } else if (field.equals("$ref")) {
       warning(opAt, "path item references are not supported; the path is ignored");
       return Optional.empty();
@@ -715,7 +718,7 @@ final class DefinitionReader {
           + ") are not supported by Portico; the route answers 500 unless the host binds an integration for it");
       return Optional.of(new UnsupportedDef("AWS service integration", (ObjectNode) node));
     }
-    Optional<String> uri = text(node, at, "uri");
+    Optional<String> uri = uri(node, at, "uri");
     if (uri.isEmpty()) {
       error(at + "/uri", "missing: an AWS_PROXY integration needs the Lambda function's URI");
       return Optional.empty();
@@ -864,6 +867,22 @@ final class DefinitionReader {
       return Optional.empty();
     }
     return Optional.of(value.asText());
+  }
+
+  /**
+   * A URI: a string, or a CloudFormation {@code Fn::Sub} object as SAM templates write it ({@code !Sub} tags arrive
+   * as plain strings).
+   */
+  private Optional<String> uri(JsonNode node, String at, String field) {
+    JsonNode value = node.get(field);
+    if (value != null && value.isObject() && value.size() == 1 && value.has("Fn::Sub")) {
+      JsonNode sub = value.get("Fn::Sub");
+      JsonNode template = sub.isArray() ? sub.path(0) : sub;
+      if (template.isTextual()) {
+        return Optional.of(template.asText());
+      }
+    }
+    return text(node, at, field);
   }
 
   /** An array of strings; absent means empty. */
