@@ -9,15 +9,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.portico.openapi.ImportProblem.Level;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Reads AWS-flavoured OpenAPI 3.0 definitions, JSON or YAML — what {@code aws apigatewayv2 export-api} writes and
@@ -115,10 +118,21 @@ public final class OpenApiImporter {
     String text = document.startsWith("\uFEFF") ? document.substring(1) : document;
     JsonNode root;
     try {
-      root = (text.strip().startsWith("{") ? JSON : YAML).readTree(text);
+      boolean json = text.strip().startsWith("{");
+      if (!json) {
+        Optional<String> alias = firstAlias(text);
+        if (alias.isPresent()) {
+          problems.add(new ImportProblem(Level.ERROR, alias.get(),
+              "YAML aliases (*name) are not supported; write the referenced value out in full"));
+          return new ImportResult(DefinitionReader.read(JSON.nullNode(), mode, new ArrayList<>()), problems);
+        }
+      }
+      root = (json ? JSON : YAML).readTree(text);
     } catch (JsonProcessingException e) {
       problems.add(new ImportProblem(Level.ERROR, pointerOf(e), syntax(e)));
       return new ImportResult(DefinitionReader.read(JSON.nullNode(), mode, new ArrayList<>()), problems);
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading from a string failed", e);
     } catch (RuntimeException e) {
       // SnakeYAML's own limits (aliases, code points, nesting) surface as its runtime exceptions.
       problems.add(new ImportProblem(Level.ERROR, "", "not a readable YAML document: " + e.getMessage()));
@@ -130,6 +144,21 @@ public final class OpenApiImporter {
     }
     Definition definition = DefinitionReader.read(root, mode, problems);
     return new ImportResult(definition, problems);
+  }
+
+  /**
+   * The pointer of the first YAML alias, if any. Jackson reads an alias as its anchor's name, which would import
+   * a wrong value silently; an alias is also how "billion laughs" documents grow, and is never expanded here.
+   */
+  private static Optional<String> firstAlias(String text) throws IOException {
+    try (YAMLParser parser = (YAMLParser) YAML.getFactory().createParser(text)) {
+      while (parser.nextToken() != null) {
+        if (parser.isCurrentAlias()) {
+          return Optional.of(parser.getParsingContext().pathAsPointer().toString());
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** Where a parse failed: the member being read, e.g. the second {@code get} of a path item. */
