@@ -496,18 +496,21 @@ final class DefinitionReader {
       return Optional.empty();
     }
     JsonNode isDefault = operation.get("isDefaultRoute");
-    boolean defaultRoute = path.equals(DEFAULT_PATH) || isDefault != null && isDefault.asBoolean();
-    if (defaultRoute) {
-      if (!method.equals("ANY")) {
-        error(opAt, "the $default route is written as " + DEFAULT_PATH + " with " + ANY_METHOD + ", not '" + field
-            + "'");
-        return Optional.empty();
-      }
-      if (!path.equals(DEFAULT_PATH)) {
-        error(opAt + "/isDefaultRoute", "the $default route's path must be " + DEFAULT_PATH + ", not '" + path + "'");
+    if (isDefault != null && !isDefault.isBoolean()) {
+      error(opAt + "/isDefaultRoute", "must be true or false, got " + isDefault);
+      return Optional.empty();
+    }
+    // AWS marks its $default route with isDefaultRoute; without it, /$default is an ordinary path.
+    if (isDefault != null && isDefault.asBoolean()) {
+      if (!method.equals("ANY") || !path.equals(DEFAULT_PATH)) {
+        error(opAt + "/isDefaultRoute", "the $default route is written as " + DEFAULT_PATH + " with " + ANY_METHOD
+            + ", not '" + path + "' with '" + field + "'");
         return Optional.empty();
       }
       return Optional.of(RouteKey.DEFAULT);
+    }
+    if (path.equals(DEFAULT_PATH) && method.equals("ANY")) {
+      info(opAt, "without isDefaultRoute: true this is the path /$default, not the $default route");
     }
     try {
       return Optional.of(RouteKey.parse(method + " " + prefix + path));

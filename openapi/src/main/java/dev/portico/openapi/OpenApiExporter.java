@@ -92,8 +92,13 @@ public final class OpenApiExporter {
       String path = key.isDefault() ? DefinitionReader.DEFAULT_PATH : key.path().orElseThrow();
       String method = key.method().orElse("ANY");
       ObjectNode item = paths.has(path) ? (ObjectNode) paths.get(path) : paths.putObject(path);
-      ObjectNode operation = item.putObject(
-          method.equals("ANY") ? DefinitionReader.ANY_METHOD : method.toLowerCase(Locale.ROOT));
+      String field = method.equals("ANY") ? DefinitionReader.ANY_METHOD : method.toLowerCase(Locale.ROOT);
+      if (item.has(field)) {
+        // Only the $default route and a route 'ANY /$default' share a place in a definition.
+        throw new IllegalArgumentException("route '" + key + "' cannot be exported next to the route written at "
+            + path + " " + field + "; AWS writes the $default route there");
+      }
+      ObjectNode operation = item.putObject(field);
       if (key.isDefault()) {
         operation.put("isDefaultRoute", true);
       }
