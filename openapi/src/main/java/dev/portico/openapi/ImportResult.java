@@ -124,7 +124,8 @@ public final class ImportResult {
   /**
    * The functions still needed after these bindings: named by a route or authorizer that is not replaced, and not
    * bound. A name that is a stage variable altogether ({@code ${stageVariables.fn}}) is only known per request and
-   * is never listed; {@code NAME:${stageVariables.alias}} needs {@code NAME} bound.
+   * is never listed; {@code NAME:${stageVariables.alias}} needs {@code NAME} or some {@code NAME:QUALIFIER}
+   * bound (a qualifier a stage names but nobody bound answers 500 per request).
    *
    * @param bindings the bindings
    * @return the unbound names, sorted
@@ -146,8 +147,17 @@ public final class ImportResult {
 
   private static void unbound(FunctionRef ref, Bindings bindings, SortedSet<String> unbound) {
     String name = ref.name();
-    String checked = ref.isTemplate() ? FunctionRef.unqualified(name) : name;
-    if (!checked.contains("${") && bindings.function(checked).isEmpty()) {
+    if (!ref.isTemplate()) {
+      if (bindings.function(name).isEmpty()) {
+        unbound.add(name);
+      }
+      return;
+    }
+    String function = FunctionRef.unqualified(name);
+    boolean known = !function.contains("${");
+    boolean bound = bindings.functions().keySet().stream()
+        .anyMatch(key -> key.equals(function) || key.startsWith(function + ":"));
+    if (known && !bound) {
       unbound.add(name);
     }
   }
