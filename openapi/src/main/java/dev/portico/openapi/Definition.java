@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portico.cors.CorsConfiguration;
 import dev.portico.gateway.AuthorizationType;
 import dev.portico.gateway.Authorizer;
+import dev.portico.gateway.Route;
+import dev.portico.integration.Integration;
+import dev.portico.integration.LambdaAuthorizer;
 import dev.portico.payload.PayloadFormat;
 import dev.portico.routing.RouteKey;
 import java.time.Duration;
@@ -42,7 +45,24 @@ record Definition(
       Optional<Duration> timeout,
       AuthorizationType authorizationType,
       Optional<String> authorizer,
-      List<String> scopes) {}
+      List<String> scopes) {
+
+    /**
+     * The route with an integration.
+     *
+     * @throws dev.portico.gateway.GatewayConfigException when a gateway rule is broken
+     */
+    Route toRoute(Integration integration) {
+      Route.Builder route = Route.builder(key, integration).payloadFormat(payloadFormat);
+      timeout.ifPresent(route::timeout);
+      if (authorizationType == AuthorizationType.JWT) {
+        route.jwt(authorizer.orElseThrow(), scopes.toArray(String[]::new));
+      } else if (authorizationType == AuthorizationType.CUSTOM) {
+        route.custom(authorizer.orElseThrow());
+      }
+      return route.build();
+    }
+  }
 
   /** A route's integration. */
   sealed interface IntegrationDef permits LambdaDef, HttpDef, UnsupportedDef {}
@@ -107,5 +127,20 @@ record Definition(
       boolean simpleResponses,
       List<String> identitySources,
       Duration resultTtl)
-      implements AuthorizerDef {}
+      implements AuthorizerDef {
+
+    /**
+     * The authorizer with its function.
+     *
+     * @throws dev.portico.gateway.GatewayConfigException when a gateway rule is broken
+     */
+    Authorizer.Lambda toAuthorizer(LambdaAuthorizer function) {
+      return Authorizer.lambda(name, function)
+          .payloadFormat(payloadFormat)
+          .simpleResponses(simpleResponses)
+          .identitySources(identitySources.toArray(String[]::new))
+          .resultTtl(resultTtl)
+          .build();
+    }
+  }
 }

@@ -11,7 +11,7 @@ import dev.portico.gateway.Authorizer;
 import dev.portico.gateway.GatewayConfigException;
 import dev.portico.gateway.GatewayLimits;
 import dev.portico.gateway.HttpApi;
-import dev.portico.gateway.Route;
+import dev.portico.gateway.Stage;
 import dev.portico.integration.HttpProxyIntegration;
 import dev.portico.integration.Integration;
 import dev.portico.integration.LambdaAuthorizer;
@@ -75,6 +75,7 @@ final class DefinitionReader {
 
   /** A stand-in for functions not bound yet, used to check routes and authorizers as the gateway will. */
   private static final Integration ANY_FORMAT = request -> new CompletableFuture<>();
+  private static final LambdaAuthorizer CHECK_AUTHORIZER = LambdaAuthorizer.of("check", (e, c) -> new byte[0]);
 
   private final JsonNode root;
   private final BasePathMode mode;
@@ -373,13 +374,10 @@ final class DefinitionReader {
     ignored(ext, at, Set.of("type", "authorizerUri", "authorizerPayloadFormatVersion",
         "authorizerResultTtlInSeconds", "enableSimpleResponses", "identitySource", "authorizerCredentials",
         "identityValidationExpression"));
+    LambdaAuthorizerDef def = new LambdaAuthorizerDef(name, uri.get(), function.get(), format.get(), simple, sources,
+        ttl);
     try {
-      Authorizer.lambda(name, LambdaAuthorizer.of("check", (event, context) -> new byte[0]))
-          .payloadFormat(format.get())
-          .simpleResponses(simple)
-          .identitySources(sources.toArray(String[]::new))
-          .resultTtl(ttl)
-          .build();
+      def.toAuthorizer(CHECK_AUTHORIZER);
     } catch (GatewayConfigException e) {
       String message = e.getMessage();
       String field = message.contains("enableSimpleResponses") ? "/enableSimpleResponses"
@@ -389,8 +387,7 @@ final class DefinitionReader {
       error(at + field, message);
       return Optional.empty();
     }
-    return Optional.of(new LambdaAuthorizerDef(
-        name, uri.get(), function.get(), format.get(), simple, sources, ttl));
+    return Optional.of(def);
   }
 
   /** {@code identitySource}: a comma-separated string, as AWS exports it, or an array. */
@@ -539,16 +536,10 @@ final class DefinitionReader {
     }
     Parsed integration = parsed.get();
     Auth a = auth.get();
+    RouteDef route = new RouteDef(opAt, key, integration.integration(), integration.format(), integration.timeout(),
+        a.type(), Optional.ofNullable(a.authorizer()), a.scopes());
     try {
-      Route.Builder route = Route.builder(key, placeholder(integration.integration()))
-          .payloadFormat(integration.format());
-      integration.timeout().ifPresent(route::timeout);
-      if (a.type() == AuthorizationType.JWT) {
-        route.jwt(a.authorizer(), a.scopes().toArray(String[]::new));
-      } else if (a.type() == AuthorizationType.CUSTOM) {
-        route.custom(a.authorizer());
-      }
-      route.build();
+      route.toRoute(placeholder(integration.integration()));
     } catch (GatewayConfigException e) {
       String message = e.getMessage();
       error(message.contains("payload format") ? integration.pointer() + "/payloadFormatVersion"
@@ -557,8 +548,7 @@ final class DefinitionReader {
           : opAt, message);
       return Optional.empty();
     }
-    return Optional.of(new RouteDef(opAt, key, integration.integration(), integration.format(),
-        integration.timeout(), a.type(), Optional.ofNullable(a.authorizer()), a.scopes()));
+    return Optional.of(route);
   }
 
   private static Integration placeholder(IntegrationDef integration) {
@@ -828,33 +818,17 @@ final class DefinitionReader {
     try {
       HttpApi.Builder api = HttpApi.builder();
       for (AuthorizerDef authorizer : definition.authorizers().values()) {
-        if (authorizer instanceof JwtDef) {
-          api.authorizer(((JwtDef) authorizer).authorizer());
-        } else {
-          LambdaAuthorizerDef lambda = (LambdaAuthorizerDef) authorizer;
-          api.authorizer(Authorizer.lambda(lambda.name(), LambdaAuthorizer.of("check", (e, c) -> new byte[0]))
-              .payloadFormat(lambda.payloadFormat())
-              .simpleResponses(lambda.simpleResponses())
-              .identitySources(lambda.identitySources().toArray(String[]::new))
-              .resultTtl(lambda.resultTtl())
-              .build());
-        }
+        api.authorizer(authorizer instanceof JwtDef ? ((JwtDef) authorizer).authorizer()
+            : ((LambdaAuthorizerDef) authorizer).toAuthorizer(CHECK_AUTHORIZER));
       }
       for (RouteDef route : definition.routes()) {
-        Route.Builder builder = Route.builder(route.key(), placeholder(route.integration()))
-            .payloadFormat(route.payloadFormat());
-        route.timeout().ifPresent(builder::timeout);
-        if (route.authorizationType() == AuthorizationType.JWT) {
-          builder.jwt(route.authorizer().orElseThrow(), route.scopes().toArray(String[]::new));
-        } else if (route.authorizationType() == AuthorizationType.CUSTOM) {
-          builder.custom(route.authorizer().orElseThrow());
-        }
-        api.route(builder.build());
+        api.route(route.toRoute(placeholder(route.integration())));
       }
+      definition.stage().ifPresent(name -> api.stage(Stage.builder(name).build()));
       definition.cors().ifPresent(api::cors);
       api.build();
     } catch (GatewayConfigException e) {
-      error("", e.getMessage());
+      error(e.getMessage().startsWith("stage") ? "/servers" : "", e.getMessage());
     }
   }
 

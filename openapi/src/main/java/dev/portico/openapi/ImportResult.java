@@ -1,9 +1,7 @@
 package dev.portico.openapi;
 
-import dev.portico.gateway.AuthorizationType;
 import dev.portico.gateway.Authorizer;
 import dev.portico.gateway.HttpApi;
-import dev.portico.gateway.Route;
 import dev.portico.gateway.Stage;
 import dev.portico.integration.HttpProxyIntegration;
 import dev.portico.integration.Integration;
@@ -208,16 +206,7 @@ public final class ImportResult {
     }
     for (RouteDef def : definition.routes()) {
       Integration integration = bindings.integrations().get(def.key());
-      Route.Builder route = Route.builder(def.key(), integration != null ? integration
-          : integration(def.integration(), bindings, lambdas));
-      route.payloadFormat(def.payloadFormat());
-      def.timeout().ifPresent(route::timeout);
-      if (def.authorizationType() == AuthorizationType.JWT) {
-        route.jwt(def.authorizer().orElseThrow(), def.scopes().toArray(String[]::new));
-      } else if (def.authorizationType() == AuthorizationType.CUSTOM) {
-        route.custom(def.authorizer().orElseThrow());
-      }
-      api.route(route.build());
+      api.route(def.toRoute(integration != null ? integration : integration(def.integration(), bindings, lambdas)));
     }
     definition.cors().ifPresent(api::cors);
     definition.stage().ifPresent(name -> api.stage(Stage.builder(name).build()));
@@ -276,11 +265,6 @@ public final class ImportResult {
     LambdaAuthorizer authorizer = bindings.executor()
         .map(executor -> LambdaAuthorizer.of(name, function, executor))
         .orElseGet(() -> LambdaAuthorizer.of(name, function));
-    return Authorizer.lambda(lambda.name(), authorizer)
-        .payloadFormat(lambda.payloadFormat())
-        .simpleResponses(lambda.simpleResponses())
-        .identitySources(lambda.identitySources().toArray(String[]::new))
-        .resultTtl(lambda.resultTtl())
-        .build();
+    return lambda.toAuthorizer(authorizer);
   }
 }
