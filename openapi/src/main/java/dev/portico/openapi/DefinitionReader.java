@@ -38,6 +38,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads one AWS-flavoured OpenAPI 3.0 document into a {@link Definition}, collecting every problem with its JSON
@@ -64,6 +66,8 @@ final class DefinitionReader {
       "x-amazon-apigateway-policy", "x-amazon-apigateway-request-validator",
       "x-amazon-apigateway-request-validators");
 
+  private static final Pattern EXECUTE_API = Pattern.compile("https://([a-z0-9]{10})\\.execute-api\\.");
+
   /** Properties of x-amazon-apigateway-integration that HTTP APIs read. */
   private static final Set<String> INTEGRATION_FIELDS = Set.of(
       "type", "uri", "httpMethod", "payloadFormatVersion", "timeoutInMillis", "connectionType", "connectionId",
@@ -84,6 +88,9 @@ final class DefinitionReader {
   private final Map<String, Optional<Parsed>> components = new HashMap<>();
   private String region;
   private String accountId;
+
+  /** What {@code servers} says: an execute-api URL's API id, the route prefix, a split base path's stage. */
+  private record Servers(String apiId, String prefix, String stage) {}
 
   /** An integration and the settings it carries for its route. */
   private record Parsed(IntegrationDef integration, PayloadFormat format, Optional<Duration> timeout, String pointer) {}
@@ -135,16 +142,16 @@ final class DefinitionReader {
     }
     rootExtensions();
     Optional<String> title = Optional.ofNullable(root.path("info").get("title")).map(JsonNode::asText);
-    String[] servers = servers();
-    String prefix = servers[1];
-    Optional<String> stage = Optional.ofNullable(servers[2]);
+    Servers servers = servers();
+    String prefix = servers.prefix();
+    Optional<String> stage = Optional.ofNullable(servers.stage());
     readSchemes();
     List<RouteDef> routes = readPaths(prefix);
     Optional<CorsConfiguration> cors = readCors();
     Map<String, AuthorizerDef> authorizers = new LinkedHashMap<>();
     schemes.forEach((name, def) -> def.ifPresent(d -> authorizers.put(name, d)));
     Definition definition = new Definition(
-        title, Optional.ofNullable(servers[0]), Optional.ofNullable(region), Optional.ofNullable(accountId), stage,
+        title, Optional.ofNullable(servers.apiId()), Optional.ofNullable(region), Optional.ofNullable(accountId), stage,
         routes, authorizers, cors);
     if (problems.stream().noneMatch(p -> p.level() == Level.ERROR)) {
       checkWholeApi(definition);
@@ -186,7 +193,7 @@ final class DefinitionReader {
    *
    * @return the API id of an execute-api URL, the prefix for route paths, and the stage of a split base path
    */
-  private String[] servers() {
+  private Servers servers() {
     String apiId = null;
     String basePath = null;
     JsonNode servers = root.get("servers");
@@ -195,8 +202,7 @@ final class DefinitionReader {
         JsonNode server = servers.get(i);
         String url = server.path("url").asText("");
         if (apiId == null) {
-          java.util.regex.Matcher m =
-              java.util.regex.Pattern.compile("https://([a-z0-9]{10})\\.execute-api\\.").matcher(url);
+          Matcher m = EXECUTE_API.matcher(url);
           apiId = m.lookingAt() ? m.group(1) : null;
         }
         JsonNode variable = server.path("variables").get("basePath");
@@ -221,16 +227,16 @@ final class DefinitionReader {
     }
     switch (mode) {
       case PREPEND:
-        return new String[] {apiId, normalized, null};
+        return new Servers(apiId, normalized, null);
       case SPLIT:
         if (normalized.isEmpty()) {
-          return new String[] {apiId, "", null};
+          return new Servers(apiId, "", null);
         }
         int next = normalized.indexOf('/', 1);
         String stage = next < 0 ? normalized.substring(1) : normalized.substring(1, next);
-        return new String[] {apiId, next < 0 ? "" : normalized.substring(next), stage};
+        return new Servers(apiId, next < 0 ? "" : normalized.substring(next), stage);
       default:
-        return new String[] {apiId, "", null};
+        return new Servers(apiId, "", null);
     }
   }
 
