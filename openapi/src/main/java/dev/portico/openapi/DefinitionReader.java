@@ -298,7 +298,10 @@ final class DefinitionReader {
       return Optional.empty();
     }
     Optional<List<String>> audiences = strings(jwt.get("audience"), jwtAt + "/audience");
-    if (audiences.isEmpty() || audiences.get().isEmpty()) {
+    if (audiences.isEmpty()) {
+      return Optional.empty();
+    }
+    if (audiences.get().isEmpty()) {
       error(jwtAt + "/audience", "missing: a JWT authorizer needs at least one audience");
       return Optional.empty();
     }
