@@ -653,7 +653,16 @@ final class DefinitionReader {
         return Optional.empty();
       }
       String targetAt = Pointers.child("/components/" + INTEGRATIONS, name);
-      return components.computeIfAbsent(name, n -> integration(target, targetAt));
+      if (target.has("$ref")) {
+        error(targetAt + "/$ref", "a shared integration cannot reference another");
+        return Optional.empty();
+      }
+      Optional<Parsed> known = components.get(name);
+      if (known == null) {
+        known = integration(target, targetAt);
+        components.put(name, known);
+      }
+      return known;
     }
     Optional<String> type = text(node, at, "type");
     if (type.isEmpty()) {

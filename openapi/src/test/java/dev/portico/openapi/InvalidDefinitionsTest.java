@@ -83,6 +83,24 @@ class InvalidDefinitionsTest {
   }
 
   @Test
+  void sharedIntegrationsDoNotChainAndAreReportedOnce() {
+    ImportResult result = OpenApiImporter.read(String.join("\n",
+        "openapi: 3.0.1",
+        "paths:",
+        "  /a: {get: {x-amazon-apigateway-integration: {$ref: '#/components/x-amazon-apigateway-integrations/x'}}}",
+        "  /b: {get: {x-amazon-apigateway-integration: {$ref: '#/components/x-amazon-apigateway-integrations/y'}}}",
+        "  /c: {get: {x-amazon-apigateway-integration: {$ref: '#/components/x-amazon-apigateway-integrations/y'}}}",
+        "components:",
+        "  x-amazon-apigateway-integrations:",
+        "    x: {$ref: '#/components/x-amazon-apigateway-integrations/y'}",
+        "    y: {type: AWS_PROXY, uri: f, payloadFormatVersion: '7'}"));
+
+    assertThat(result.errors()).extracting(ImportProblem::pointer).containsExactly(
+        "/components/x-amazon-apigateway-integrations/x/$ref",
+        "/components/x-amazon-apigateway-integrations/y/payloadFormatVersion");
+  }
+
+  @Test
   void documentsThatAreNotDefinitions() {
     assertThat(OpenApiImporter.read("").errors()).extracting(ImportProblem::message)
         .containsExactly("the document is empty");
