@@ -3,7 +3,6 @@ package dev.portico.openapi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portico.auth.jwt.JwtAuthorizerConfig;
-import dev.portico.auth.jwt.JwtConfigException;
 import dev.portico.cors.CorsConfigException;
 import dev.portico.cors.CorsConfiguration;
 import dev.portico.gateway.AuthorizationType;
@@ -317,7 +316,7 @@ final class DefinitionReader {
           .audiences(audiences.get())
           .identitySource(sources.get(0))
           .build();
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException e) { // JwtConfigException, and IdentitySource's parse errors
       String field = e.getMessage().startsWith("issuer") ? issuerAt
           : e.getMessage().startsWith("audience") ? jwtAt + "/audience"
           : at + "/identitySource";
@@ -439,9 +438,6 @@ final class DefinitionReader {
         String field = op.getKey();
         String opAt = Pointers.child(pathAt, field);
         Optional<RouteKey> key = routeKey(path, pathAt, field, op.getValue(), opAt, prefix);
-        if (key == null) {
-          continue;
-        }
         if (key.isEmpty()) {
           continue;
         }
@@ -473,7 +469,8 @@ final class DefinitionReader {
   /**
    * The route key of one field of a path item.
    *
-   * @return the key; empty when the field is not an operation or is invalid (reported); null to skip silently
+   * @return the key; empty when the field is not an operation (other path item fields pass silently, the rest
+   *     are reported) or is invalid (reported)
    */
   private Optional<RouteKey> routeKey(
       String path, String pathAt, String field, JsonNode operation, String opAt, String prefix) {
@@ -492,7 +489,7 @@ final class DefinitionReader {
       extension(opAt, field);
       return Optional.empty();
     } else if (Set.of("summary", "description", "servers", "parameters").contains(field) || field.startsWith("x-")) {
-      return null;
+      return Optional.empty();
     } else {
       info(opAt, "'" + field + "' is not an OpenAPI operation; ignored");
       return Optional.empty();
