@@ -163,6 +163,71 @@ public final class Gateway {
     }
   }
 
+  /**
+   * Says what the gateway would do with a request — stage, route, path parameters, CORS headers — without
+   * authorizing it or calling an integration. The body is not looked at.
+   *
+   * @param request the request
+   * @return the explanation
+   */
+  public Explanation explain(GatewayRequest request) {
+    Objects.requireNonNull(request, "request");
+    long headerBytes =
+        HeaderSize.of(request.method(), request.rawPath(), request.rawQueryString(), request.protocol(),
+            request.headers());
+    if (headerBytes > limits.maxRequestHeaderBytes()) {
+      return new Explanation(
+          Explanation.Outcome.HEADERS_TOO_LARGE, Optional.empty(), request.rawPath(), Optional.empty(), Map.of(),
+          Map.of());
+    }
+    StageSelector.Selection<StageRuntime> selection = stages.select(request.rawPath());
+    if (selection == null) {
+      return new Explanation(
+          Explanation.Outcome.NO_STAGE, Optional.empty(), request.rawPath(), Optional.empty(), Map.of(), Map.of());
+    }
+    Optional<String> stage = Optional.of(selection.stage().stage().name());
+    String origin = request.header("origin").orElse(null);
+    if (cors != null) {
+      String requestMethod = request.header("access-control-request-method").orElse(null);
+      if (cors.isPreflight(request.method(), origin, requestMethod)) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        cors.preflight(origin, requestMethod, request.header("access-control-request-headers").orElse(null))
+            .forEach(headers::put);
+        return new Explanation(
+            Explanation.Outcome.PREFLIGHT, stage, selection.routedPath(), Optional.empty(), Map.of(), headers);
+      }
+    }
+    Map<String, String> corsHeaders = new LinkedHashMap<>();
+    if (cors != null && origin != null) {
+      cors.actualHeaders(origin).forEach(corsHeaders::put);
+    }
+    Optional<RouteMatch<Binding>> match = router.match(request.method(), selection.routedPath());
+    return match
+        .map(m -> new Explanation(
+            Explanation.Outcome.ROUTE, stage, selection.routedPath(), Optional.of(m.target().route()),
+            m.pathParameters(), corsHeaders))
+        .orElseGet(() -> new Explanation(
+            Explanation.Outcome.NO_ROUTE, stage, selection.routedPath(), Optional.empty(), Map.of(), corsHeaders));
+  }
+
+  /**
+   * The answer to a request whose body exceeds {@link GatewayLimits#maxBodyBytes()}, for hosts that stop reading a
+   * body as soon as it is over the limit (a declared {@code Content-Length} or a stream that keeps coming) instead
+   * of buffering it: 413 {@code {"message":"Request Entity Too Large"}} (D11), as {@link #handle} answers a full
+   * body over the limit.
+   *
+   * @param request the request's line and headers; its body is ignored
+   * @return the 413 answer
+   */
+  public GatewayResponse bodyTooLarge(GatewayRequest request) {
+    Objects.requireNonNull(request, "request");
+    Exchange x =
+        new Exchange(
+            request, RequestIds.next(), clock.instant(), System.nanoTime(), domainName(request), api.apiId(),
+            api.accountId());
+    return fail(x, Failure.TOO_LARGE);
+  }
+
   /** A bug inside the gateway (never a client's fault): logged, answered 500. */
   private GatewayResponse internalError(Exchange x, Throwable error) {
     LOG.log(System.Logger.Level.ERROR, "request " + x.requestId + " failed inside the gateway", error);
