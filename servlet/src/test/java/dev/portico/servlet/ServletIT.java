@@ -248,29 +248,33 @@ class ServletIT {
   @Test
   void aClientThatDisconnectsMidBodyCostsNothingAndTheServerKeepsServing() throws Exception {
     int before = DIGESTS.get();
-    for (int i = 0; i < 20; i++) {
-      try (Socket socket = new Socket("127.0.0.1", servlet.port())) {
-        socket.getOutputStream().write(("POST /ctx/api/digest HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-            + "Content-Length: 100000\r\n\r\n" + "x".repeat(1000)).getBytes(StandardCharsets.US_ASCII));
+    try (Jetty own = Jetty.start("/", 50, jetty -> jetty.servlet(PorticoServlet.of(Gateway.create(api())), "/*", true))) {
+      for (int i = 0; i < 20; i++) {
+        try (Socket socket = new Socket("127.0.0.1", own.port())) {
+          socket.getOutputStream().write(("POST /digest HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+              + "Content-Length: 100000\r\n\r\n" + "x".repeat(1000)).getBytes(StandardCharsets.US_ASCII));
+        }
       }
-    }
-    awaitConnectionsClosed();
+      awaitConnectionsClosed(own);
 
-    assertThat(DIGESTS.get()).as("no function saw a partial body").isEqualTo(before);
-    assertThat(get(servlet.url("/ctx/api/echo/after")).statusCode()).isEqualTo(200);
+      assertThat(DIGESTS.get()).as("no function saw a partial body").isEqualTo(before);
+      assertThat(get(own.url("/echo/after")).statusCode()).isEqualTo(200);
+    }
   }
 
   @Test
   void aClientThatDisconnectsWhileTheFunctionRunsDoesNotDisturbTheServer() throws Exception {
-    try (Socket socket = new Socket("127.0.0.1", servlet.port())) {
-      socket.getOutputStream().write("GET /ctx/api/slow HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
-          .getBytes(StandardCharsets.US_ASCII));
-      assertThat(SLOW_STARTED.await(20, TimeUnit.SECONDS)).isTrue();
-    }
-    RELEASE_SLOW.countDown();
-    awaitConnectionsClosed();
+    try (Jetty own = Jetty.start("/", 50, jetty -> jetty.servlet(PorticoServlet.of(Gateway.create(api())), "/*", true))) {
+      try (Socket socket = new Socket("127.0.0.1", own.port())) {
+        socket.getOutputStream().write("GET /slow HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+            .getBytes(StandardCharsets.US_ASCII));
+        assertThat(SLOW_STARTED.await(20, TimeUnit.SECONDS)).isTrue();
+      }
+      RELEASE_SLOW.countDown();
+      awaitConnectionsClosed(own);
 
-    assertThat(get(servlet.url("/ctx/api/echo/after-slow")).statusCode()).isEqualTo(200);
+      assertThat(get(own.url("/echo/after-slow")).statusCode()).isEqualTo(200);
+    }
   }
 
   @Test
@@ -385,12 +389,13 @@ class ServletIT {
     }
   }
 
-  /** Waits until Jetty has closed every connection but none (tests open their own and close them). */
-  private static void awaitConnectionsClosed() throws InterruptedException {
+  /** Waits (up to 20 s) until Jetty has closed every connection; only the test's own sockets connect to it. */
+  private static void awaitConnectionsClosed(Jetty jetty) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!servlet.connector.getConnectedEndPoints().isEmpty() && System.nanoTime() < deadline) {
-      Thread.sleep(20);
+    while (!jetty.connector.getConnectedEndPoints().isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
     }
+    assertThat(jetty.connector.getConnectedEndPoints()).as("connections Jetty still holds").isEmpty();
   }
 
   /** Reads one HTTP/1.1 response with a Content-Length, as text. */
