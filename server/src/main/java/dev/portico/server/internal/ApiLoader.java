@@ -1,0 +1,197 @@
+package dev.portico.server.internal;
+
+import dev.portico.gateway.Authorizer;
+import dev.portico.gateway.Gateway;
+import dev.portico.gateway.GatewayConfigException;
+import dev.portico.gateway.HttpApi;
+import dev.portico.gateway.Stage;
+import dev.portico.integration.LambdaFunction;
+import dev.portico.integration.aws.AwsLambdaHandlers;
+import dev.portico.openapi.Bindings;
+import dev.portico.openapi.ImportProblem;
+import dev.portico.openapi.ImportResult;
+import dev.portico.openapi.OpenApiImportException;
+import dev.portico.openapi.OpenApiImporter;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * Turns a definition file plus the command line's functions, stage and issuer overrides into a gateway. Every
+ * failure is a {@link LoadException} with a one-line reason.
+ */
+final class ApiLoader {
+  private final Path file;
+  private final Map<String, LambdaFunction> functions;
+  private final Optional<String> stage;
+  private final Map<String, String> stageVariables;
+  private final Map<String, String> jwtIssuers;
+
+  ApiLoader(Path file, Map<String, LambdaFunction> functions, Optional<String> stage,
+      Map<String, String> stageVariables, Map<String, String> jwtIssuers) {
+    this.file = file;
+    this.functions = Map.copyOf(functions);
+    this.stage = stage;
+    this.stageVariables = Map.copyOf(stageVariables);
+    this.jwtIssuers = Map.copyOf(jwtIssuers);
+  }
+
+  /** A loaded API: its gateway and what the user should hear about. */
+  record Loaded(Gateway gateway, ImportResult definition, SortedSet<String> unbound, List<String> unusedFunctions) {
+    List<ImportProblem> warnings() {
+      return definition.problems().stream().filter(p -> p.level() == ImportProblem.Level.WARNING).toList();
+    }
+  }
+
+  /** A reason, in one line, why the API cannot be served. */
+  static final class LoadException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    LoadException(String message) {
+      super(message);
+    }
+  }
+
+  /** Reads a definition; syntax and AWS-rule errors become one line naming the first and how many. */
+  static ImportResult read(Path file) throws LoadException {
+    if (!Files.isRegularFile(file)) {
+      throw new LoadException("--api " + file + ": no such file");
+    }
+    ImportResult result;
+    try {
+      result = OpenApiImporter.read(file);
+    } catch (IOException e) {
+      throw new LoadException("--api " + file + ": cannot be read: " + e.getMessage());
+    }
+    if (result.hasErrors()) {
+      List<ImportProblem> errors = result.errors();
+      throw new LoadException(file + " is not a valid API definition: " + errors.get(0)
+          + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more errors" : " (")
+          + "; 'portico validate --api " + file + "' lists every problem)");
+    }
+    return result;
+  }
+
+  Loaded load() throws LoadException {
+    ImportResult definition = read(file);
+    Bindings.Builder bindings = Bindings.builder().allowUnbound();
+    functions.forEach(bindings::function);
+    List<String> unused = new ArrayList<>();
+    for (String name : functions.keySet()) {
+      boolean used = definition.functionNames().stream()
+          .anyMatch(f -> f.equals(name) || f.startsWith(name + ":") || name.startsWith(f + ":"));
+      if (!used) {
+        unused.add(name);
+      }
+    }
+    try {
+      if (!jwtIssuers.isEmpty()) {
+        HttpApi imported = definition.apiBuilder(bindings.build()).build();
+        for (Map.Entry<String, String> override : jwtIssuers.entrySet()) {
+          Authorizer authorizer = imported.authorizers().get(override.getKey());
+          if (!(authorizer instanceof Authorizer.Jwt jwt)) {
+            throw new LoadException("--jwt-issuer " + override.getKey() + ": the definition has no JWT authorizer of"
+                + " that name (JWT authorizers: " + jwtNames(imported) + ")");
+          }
+          try {
+            bindings.authorizer(Authorizer.jwt(jwt.name(), jwt.config().toBuilder().issuer(override.getValue()).build()));
+          } catch (IllegalArgumentException e) {
+            throw new LoadException("--jwt-issuer " + override.getKey() + "=" + override.getValue() + ": "
+                + e.getMessage());
+          }
+        }
+      }
+      Bindings bound = bindings.build();
+      HttpApi.Builder api = definition.apiBuilder(bound);
+      Stage.Builder served = Stage.builder(stage.orElse(Stage.DEFAULT));
+      for (Map.Entry<String, String> variable : stageVariables.entrySet()) {
+        try {
+          served.variable(variable.getKey(), variable.getValue());
+        } catch (RuntimeException e) {
+          throw new LoadException("--stage-variable " + variable.getKey() + ": " + e.getMessage());
+        }
+      }
+      api.stage(served.build());
+      return new Loaded(Gateway.create(api.build()), definition, definition.unboundFunctions(bound), unused);
+    } catch (OpenApiImportException | GatewayConfigException e) {
+      throw new LoadException(file + " cannot be served: " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new LoadException(e.getMessage());
+    }
+  }
+
+  private static String jwtNames(HttpApi api) {
+    List<String> names = api.authorizers().values().stream()
+        .filter(a -> a instanceof Authorizer.Jwt).map(Authorizer::name).sorted().toList();
+    return names.isEmpty() ? "none" : String.join(", ", names);
+  }
+
+  /**
+   * Loads {@code --function NAME=HANDLER} handlers, each in its own class loader over the class path, as Lambda
+   * gives each function its own runtime.
+   */
+  static Map<String, LambdaFunction> functions(Map<String, String> handlers, List<Path> classpath)
+      throws LoadException {
+    if (!handlers.isEmpty() && classpath.isEmpty()) {
+      throw new LoadException("--function needs --classpath: the jars and class folders of your handlers");
+    }
+    Map<String, LambdaFunction> functions = new LinkedHashMap<>();
+    for (Map.Entry<String, String> handler : handlers.entrySet()) {
+      try {
+        functions.put(handler.getKey(), AwsLambdaHandlers.load(
+            handler.getValue(), AwsLambdaHandlers.functionClassLoader(handler.getKey(), classpath)));
+      } catch (IllegalArgumentException e) {
+        throw new LoadException("--function " + handler.getKey() + "=" + handler.getValue() + ": " + e.getMessage());
+      }
+    }
+    return functions;
+  }
+
+  /** {@code a.jar:classes:lib/*} (the platform's path separator); {@code DIR/*} is every jar in DIR, as for java. */
+  static List<Path> classpath(String classpath) throws LoadException {
+    List<Path> paths = new ArrayList<>();
+    if (classpath == null) {
+      return paths;
+    }
+    for (String entry : classpath.split(File.pathSeparator)) {
+      if (entry.isEmpty()) {
+        continue;
+      }
+      if (entry.endsWith("/*") || entry.endsWith(File.separator + "*")) {
+        Path dir = Path.of(entry.substring(0, entry.length() - 2));
+        if (!Files.isDirectory(dir)) {
+          throw new LoadException("--classpath " + entry + ": " + dir + " is not a folder");
+        }
+        List<Path> jars = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, "*.jar")) {
+          stream.forEach(jars::add);
+        } catch (IOException e) {
+          throw new LoadException("--classpath " + entry + ": " + e.getMessage());
+        }
+        jars.sort(null);
+        paths.addAll(jars);
+      } else {
+        Path path = Path.of(entry);
+        if (!Files.exists(path)) {
+          throw new LoadException("--classpath " + entry + ": no such file or folder");
+        }
+        paths.add(path);
+      }
+    }
+    return paths;
+  }
+
+  /** The names of a set, for messages. */
+  static String names(SortedSet<String> names) {
+    return String.join(", ", new TreeSet<>(names));
+  }
+}

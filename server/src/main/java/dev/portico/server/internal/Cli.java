@@ -1,0 +1,314 @@
+package dev.portico.server.internal;
+
+import dev.portico.gateway.Explanation;
+import dev.portico.gateway.Gateway;
+import dev.portico.gateway.GatewayRequest;
+import dev.portico.gateway.HttpApi;
+import dev.portico.gateway.Route;
+import dev.portico.integration.LambdaFunction;
+import dev.portico.openapi.ImportProblem;
+import dev.portico.openapi.ImportResult;
+import dev.portico.routing.RouteKey;
+import dev.portico.routing.Router;
+import dev.portico.server.PorticoServer;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The {@code portico} commands. Standard output carries what a command produces (the ready line, the route
+ * table, the explanation, the problems); standard error carries warnings and the one-line reason of a failure.
+ * Exit status: 0 done, 1 the API or a handler is not usable (or {@code validate} found errors), 2 a command-line
+ * mistake.
+ */
+public final class Cli {
+  static final String USAGE = String.join("\n",
+      "usage: portico serve --api FILE [--host 127.0.0.1] [--port 3000] [--function NAME=HANDLER]...",
+      "                     [--classpath PATHS] [--stage NAME] [--stage-variable K=V]... [--jwt-issuer AUTHORIZER=URL]...",
+      "                     [--watch]",
+      "       portico validate --api FILE",
+      "       portico routes --api FILE",
+      "       portico explain --api FILE [--stage NAME] [--stage-variable K=V]... METHOD PATH [-H 'Name: value']...");
+  /** Import logs unbound functions itself; the commands say it their own way. Held so the level sticks. */
+  private static final Logger IMPORT_LOG = Logger.getLogger("dev.portico.openapi");
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  private Cli(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  /**
+   * Runs one command; {@code serve} returns when the server has stopped.
+   *
+   * @param args the command line
+   * @param out standard output
+   * @param err standard error
+   * @return the exit status
+   */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    IMPORT_LOG.setLevel(Level.SEVERE);
+    Cli cli = new Cli(out, err);
+    try {
+      if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help"))) {
+        out.println(USAGE);
+        return 0;
+      }
+      Options options = Options.parse(args);
+      return switch (options.command) {
+        case "serve" -> cli.serve(options);
+        case "validate" -> cli.validate(options);
+        case "routes" -> cli.routes(options);
+        default -> cli.explain(options);
+      };
+    } catch (Options.UsageException e) {
+      err.println("portico: " + e.getMessage() + " (portico --help shows the usage)");
+      return 2;
+    } catch (ApiLoader.LoadException e) {
+      err.println("portico: " + e.getMessage());
+      return 1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 1;
+    }
+  }
+
+  private int serve(Options options) throws ApiLoader.LoadException, InterruptedException {
+    noOperands(options);
+    Path file = options.api();
+    List<Path> classpath = ApiLoader.classpath(options.one("--classpath", null));
+    Map<String, LambdaFunction> functions = ApiLoader.functions(options.pairs("--function"), classpath);
+    ApiLoader loader = new ApiLoader(file, functions, Optional.ofNullable(options.one("--stage", null)),
+        options.pairs("--stage-variable"), options.pairs("--jwt-issuer"));
+    ApiLoader.Loaded loaded = loader.load();
+    report(loaded);
+    AtomicReference<Gateway> current = new AtomicReference<>(loaded.gateway());
+    PorticoServer server;
+    try {
+      server = PorticoServer.builder(current::get).host(options.one("--host", "127.0.0.1")).port(options.port())
+          .start();
+    } catch (UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
+      throw new ApiLoader.LoadException(e.getMessage());
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      err.println("portico: stopping");
+      server.close();
+    }, "portico-shutdown"));
+    if (options.flag("--watch")) {
+      Watcher.start(file, () -> {
+        try {
+          ApiLoader.Loaded reloaded = loader.load();
+          current.set(reloaded.gateway());
+          err.println("portico: reloaded " + file + " (" + reloaded.gateway().api().routes().size() + " routes)");
+          report(reloaded);
+        } catch (ApiLoader.LoadException e) {
+          err.println("portico: " + file + " not reloaded, still serving the previous API: " + e.getMessage());
+        }
+      }, err);
+    }
+    out.println("Portico listening on " + server.uri());
+    out.flush();
+    server.join();
+    return 0;
+  }
+
+  private void report(ApiLoader.Loaded loaded) {
+    for (ImportProblem warning : loaded.warnings()) {
+      err.println("portico: " + warning);
+    }
+    for (String name : loaded.unusedFunctions()) {
+      err.println("portico: warning: --function " + name + ": the definition uses no function of that name");
+    }
+    if (!loaded.unbound().isEmpty()) {
+      err.println("portico: functions not bound, their routes answer 500 as AWS does for a missing function: "
+          + ApiLoader.names(loaded.unbound()) + " (bind them with --function NAME=HANDLER)");
+    }
+  }
+
+  private int validate(Options options) throws ApiLoader.LoadException {
+    noOperands(options);
+    Path file = options.api();
+    if (!java.nio.file.Files.isRegularFile(file)) {
+      throw new ApiLoader.LoadException("--api " + file + ": no such file");
+    }
+    ImportResult result;
+    try {
+      result = dev.portico.openapi.OpenApiImporter.read(file);
+    } catch (java.io.IOException e) {
+      throw new ApiLoader.LoadException("--api " + file + ": cannot be read: " + e.getMessage());
+    }
+    int errors = 0;
+    int warnings = 0;
+    for (ImportProblem problem : result.problems()) {
+      if (problem.level() != ImportProblem.Level.INFO) {
+        out.println(problem);
+        errors += problem.level() == ImportProblem.Level.ERROR ? 1 : 0;
+        warnings += problem.level() == ImportProblem.Level.WARNING ? 1 : 0;
+      }
+    }
+    out.println(file + ": " + plural(errors, "error") + ", " + plural(warnings, "warning") + ", "
+        + result.routeKeys().size() + " routes" + (errors == 0 ? "" : " — not deployable"));
+    return errors == 0 ? 0 : 1;
+  }
+
+  private int routes(Options options) throws ApiLoader.LoadException {
+    noOperands(options);
+    HttpApi api = offline(options).gateway().api();
+    List<Route> routes = new ArrayList<>(api.routes());
+    routes.sort((a, b) -> Precedence.ORDER.compare(a.routeKey(), b.routeKey()));
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"ROUTE", "AUTHORIZATION", "PAYLOAD", "INTEGRATION"});
+    for (Route route : routes) {
+      rows.add(new String[] {route.routeKey().toString(), Precedence.shortAuthorization(route),
+          route.payloadFormat().version(), route.integration().toString()});
+    }
+    int[] widths = new int[3];
+    for (String[] row : rows) {
+      for (int i = 0; i < widths.length; i++) {
+        widths[i] = Math.max(widths[i], row[i].length());
+      }
+    }
+    for (String[] row : rows) {
+      out.println(String.format("%-" + widths[0] + "s  %-" + widths[1] + "s  %-" + widths[2] + "s  %s",
+          (Object[]) row).stripTrailing());
+    }
+    return 0;
+  }
+
+  private int explain(Options options) throws ApiLoader.LoadException {
+    if (options.operands.size() != 2) {
+      throw new Options.UsageException("explain needs METHOD PATH, e.g. portico explain --api api.yaml GET /pets/7");
+    }
+    ApiLoader.Loaded loaded = offline(options);
+    Gateway gateway = loaded.gateway();
+    GatewayRequest.Builder builder = GatewayRequest.builder();
+    String method = options.operands.get(0);
+    String target = options.operands.get(1);
+    try {
+      builder.method(method);
+      if (!target.startsWith("/")) {
+        throw new IllegalArgumentException("PATH must start with '/', got '" + target + "'");
+      }
+      builder.target(target);
+      for (String header : options.all("-H")) {
+        int colon = header.indexOf(':');
+        if (colon <= 0) {
+          throw new IllegalArgumentException("-H takes 'Name: value', got '" + header + "'");
+        }
+        builder.header(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
+      }
+    } catch (IllegalArgumentException e) {
+      throw new Options.UsageException(e.getMessage());
+    }
+    GatewayRequest request = builder.build();
+    Explanation why = gateway.explain(request);
+    HttpApi api = gateway.api();
+    out.println(method + " " + target);
+    switch (why.outcome()) {
+      case HEADERS_TOO_LARGE -> line("answer", "431 {\"message\":\"Request Header Fields Too Large\"}: request line"
+          + " and headers exceed " + api.limits().maxRequestHeaderBytes() + " bytes (D11)");
+      case NO_STAGE -> {
+        line("stage", "none: the first segment names no stage and there is no $default stage (stages: "
+            + String.join(", ", api.stages().keySet()) + ")");
+        line("answer", "404 {\"message\":\"Not Found\"} (facts §1)");
+      }
+      case PREFLIGHT -> {
+        stage(why);
+        line("answer", "204, a CORS preflight the gateway answers itself, before routing and authorization"
+            + " (facts §5, D6)");
+        cors(why, true);
+      }
+      case NO_ROUTE -> {
+        stage(why);
+        line("route", "none matches " + request.method() + " " + why.routedPath() + " and there is no $default route");
+        line("answer", "404 {\"message\":\"Not Found\"} (facts §1)");
+        cors(why, false);
+      }
+      case ROUTE -> {
+        stage(why);
+        Route route = why.route().orElseThrow();
+        line("route", route.routeKey().toString());
+        line("why", Precedence.why(route.routeKey(), request.method()));
+        List<String> others = alsoMatching(api, route, request.method(), why.routedPath());
+        if (!others.isEmpty()) {
+          line("also matches", String.join(", ", others) + " (lower precedence)");
+        }
+        if (!why.pathParameters().isEmpty()) {
+          List<String> parameters = new ArrayList<>();
+          why.pathParameters().forEach((name, value) -> parameters.add(name + "=" + value));
+          line("path params", String.join(" ", parameters));
+        }
+        line("authorization", Precedence.authorization(api, route));
+        line("integration", route.integration() + ", payload " + route.payloadFormat().version() + ", timeout "
+            + route.timeout().orElse(api.limits().integrationTimeout()).toMillis() + " ms");
+        cors(why, false);
+        line("answer", route.authorizerName().isPresent()
+            ? "decided by the authorizer, then the integration"
+            : "decided by the integration");
+      }
+      default -> throw new IllegalStateException("unknown outcome " + why.outcome());
+    }
+    return 0;
+  }
+
+  private void stage(Explanation why) {
+    String name = why.stage().orElseThrow();
+    line("stage", name.equals(dev.portico.gateway.Stage.DEFAULT)
+        ? "$default: no named stage is the first path segment, so $default serves the whole path (facts §1)"
+        : name + ": the first path segment names it; routing sees " + why.routedPath() + " (facts §1, §6)");
+  }
+
+  private void cors(Explanation why, boolean preflight) {
+    if (why.corsHeaders().isEmpty()) {
+      line("cors", preflight ? "no Access-Control-Allow-* headers: origin, method or headers not allowed (D6)"
+          : "no CORS headers (no CORS configuration, no Origin header, or the origin is not allowed)");
+      return;
+    }
+    why.corsHeaders().forEach((name, value) -> line("cors", name + ": " + value));
+  }
+
+  private static List<String> alsoMatching(HttpApi api, Route winner, String method, String routedPath) {
+    List<RouteKey> matching = new ArrayList<>();
+    for (Route route : api.routes()) {
+      if (route == winner) {
+        continue;
+      }
+      boolean matches = Router.<Route>builder().route(route.routeKey(), route).build()
+          .match(method, routedPath).isPresent();
+      if (matches) {
+        matching.add(route.routeKey());
+      }
+    }
+    matching.sort(Precedence.ORDER);
+    return matching.stream().map(RouteKey::toString).toList();
+  }
+
+  private void line(String label, String text) {
+    out.println(String.format("  %-14s %s", label, text));
+  }
+
+  /** The API as served, without handler classes (nothing is called) and without network access. */
+  private static ApiLoader.Loaded offline(Options options) throws ApiLoader.LoadException {
+    return new ApiLoader(options.api(), Map.of(), Optional.ofNullable(options.one("--stage", null)),
+        options.pairs("--stage-variable"), Map.of()).load();
+  }
+
+  private static void noOperands(Options options) {
+    if (!options.operands.isEmpty()) {
+      throw new Options.UsageException("unexpected argument '" + options.operands.get(0) + "'");
+    }
+  }
+
+  private static String plural(int n, String word) {
+    return n + " " + word + (n == 1 ? "" : "s");
+  }
+}

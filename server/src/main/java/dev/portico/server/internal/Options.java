@@ -1,0 +1,128 @@
+package dev.portico.server.internal;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The command line: a command, its options, its operands. Parsing errors are {@link UsageException}s. */
+final class Options {
+  /** Options that take a value, by command. */
+  private static final Map<String, Set<String>> VALUED = Map.of(
+      "serve", Set.of("--api", "--host", "--port", "--function", "--classpath", "--stage", "--stage-variable",
+          "--jwt-issuer"),
+      "validate", Set.of("--api"),
+      "routes", Set.of("--api", "--stage"),
+      "explain", Set.of("--api", "--stage", "--stage-variable", "-H", "--header"));
+  private static final Map<String, Set<String>> FLAGS = Map.of(
+      "serve", Set.of("--watch"), "validate", Set.of(), "routes", Set.of(), "explain", Set.of());
+
+  final String command;
+  private final Map<String, List<String>> values = new LinkedHashMap<>();
+  private final Set<String> flags = new java.util.HashSet<>();
+  final List<String> operands = new ArrayList<>();
+
+  private Options(String command) {
+    this.command = command;
+  }
+
+  static Options parse(String... args) {
+    if (args.length == 0) {
+      throw new UsageException("a command is needed: serve, validate, routes or explain");
+    }
+    String command = args[0];
+    if (!VALUED.containsKey(command)) {
+      throw new UsageException("unknown command '" + command + "' (commands: serve, validate, routes, explain)");
+    }
+    Options options = new Options(command);
+    for (int i = 1; i < args.length; i++) {
+      String arg = args[i];
+      String name = arg;
+      String value = null;
+      int equals = arg.indexOf('=');
+      if (arg.startsWith("--") && equals > 0) {
+        name = arg.substring(0, equals);
+        value = arg.substring(equals + 1);
+      }
+      if (FLAGS.get(command).contains(name) && value == null) {
+        options.flags.add(name);
+      } else if (VALUED.get(command).contains(name)) {
+        if (value == null) {
+          if (i + 1 >= args.length) {
+            throw new UsageException(name + " needs a value");
+          }
+          value = args[++i];
+        }
+        options.values.computeIfAbsent(name.equals("--header") ? "-H" : name, n -> new ArrayList<>()).add(value);
+      } else if (arg.startsWith("-") && arg.length() > 1) {
+        throw new UsageException("'" + command + "' has no option '" + name + "'");
+      } else {
+        options.operands.add(arg);
+      }
+    }
+    return options;
+  }
+
+  boolean flag(String name) {
+    return flags.contains(name);
+  }
+
+  List<String> all(String name) {
+    return values.getOrDefault(name, List.of());
+  }
+
+  String one(String name, String fallback) {
+    List<String> given = all(name);
+    if (given.size() > 1) {
+      throw new UsageException(name + " may be given once");
+    }
+    return given.isEmpty() ? fallback : given.get(0);
+  }
+
+  Path api() {
+    String api = one("--api", null);
+    if (api == null) {
+      throw new UsageException("--api FILE is needed: the API's OpenAPI definition (JSON or YAML)");
+    }
+    return Path.of(api);
+  }
+
+  int port() {
+    String port = one("--port", "3000");
+    try {
+      int value = Integer.parseInt(port);
+      if (value < 0 || value > 65535) {
+        throw new NumberFormatException();
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      throw new UsageException("--port must be a number from 0 to 65535 (0 picks a free port), got '" + port + "'");
+    }
+  }
+
+  /** NAME=VALUE pairs of a repeatable option, in order; a repeated NAME is an error. */
+  Map<String, String> pairs(String option) {
+    Map<String, String> pairs = new LinkedHashMap<>();
+    for (String pair : all(option)) {
+      int equals = pair.indexOf('=');
+      if (equals <= 0) {
+        throw new UsageException(option + " takes NAME=VALUE, got '" + pair + "'");
+      }
+      if (pairs.put(pair.substring(0, equals), pair.substring(equals + 1)) != null) {
+        throw new UsageException(option + " names '" + pair.substring(0, equals) + "' twice");
+      }
+    }
+    return pairs;
+  }
+
+  /** A command-line mistake: printed as one line, exit status 2. */
+  static final class UsageException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    UsageException(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,15 @@
+/**
+ * Serve an AWS-flavoured OpenAPI definition locally, with your own Lambda handler classes: the {@code portico}
+ * command ({@link dev.portico.server.Portico}) and {@link dev.portico.server.PorticoServer} for programs that start
+ * the server themselves.
+ *
+ * <pre>{@code
+ * ImportResult definition = OpenApiImporter.read(Path.of("api.yaml"));
+ * Gateway gateway = Gateway.create(definition.apiBuilder(Map.of("pets", petsFunction)).build());
+ * try (PorticoServer server = PorticoServer.builder(gateway).port(0).start()) {
+ *   System.out.println("Portico listening on " + server.uri());
+ *   server.join();
+ * }
+ * }</pre>
+ */
+package dev.portico.server;

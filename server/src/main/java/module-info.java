@@ -1,0 +1,13 @@
+/**
+ * {@code portico serve}: an HTTP API definition served on embedded Jetty 12, and {@link
+ * dev.portico.server.PorticoServer} for hosts that start it themselves.
+ */
+module dev.portico.server {
+  requires transitive dev.portico.servlet;
+  requires dev.portico.openapi;
+  requires transitive org.eclipse.jetty.server;
+  requires org.eclipse.jetty.ee10.servlet;
+  requires java.logging;
+
+  exports dev.portico.server;
+}
