@@ -85,6 +85,9 @@ public final class Cli {
   private int serve(Options options) throws ApiLoader.LoadException, InterruptedException {
     noOperands(options);
     Path file = options.api();
+    int port = options.port();
+    String host = options.one("--host", "127.0.0.1");
+    boolean watch = options.flag("--watch");
     List<Path> classpath = ApiLoader.classpath(options.one("--classpath", null));
     Map<String, LambdaFunction> functions = ApiLoader.functions(options.pairs("--function"), classpath);
     ApiLoader loader = new ApiLoader(file, functions, Optional.ofNullable(options.one("--stage", null)),
@@ -94,8 +97,7 @@ public final class Cli {
     AtomicReference<Gateway> current = new AtomicReference<>(loaded.gateway());
     PorticoServer server;
     try {
-      server = PorticoServer.builder(current::get).host(options.one("--host", "127.0.0.1")).port(options.port())
-          .start();
+      server = PorticoServer.builder(current::get).host(host).port(port).start();
     } catch (UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
       throw new ApiLoader.LoadException(e.getMessage());
     }
@@ -103,7 +105,7 @@ public final class Cli {
       err.println("portico: stopping");
       server.close();
     }, "portico-shutdown"));
-    if (options.flag("--watch")) {
+    if (watch) {
       Watcher.start(file, () -> {
         try {
           ApiLoader.Loaded reloaded = loader.load();
