@@ -5,7 +5,8 @@
  *
  * <pre>{@code
  * ImportResult definition = OpenApiImporter.read(Path.of("api.yaml"));
- * Gateway gateway = Gateway.create(definition.apiBuilder(Map.of("pets", petsFunction)).build());
+ * Gateway gateway = Gateway.create(
+ *     definition.apiBuilder(Map.of("items", items, "files", items, "fallback", items)).build());
  * try (PorticoServer server = PorticoServer.builder(gateway).port(0).start()) {
  *   System.out.println("Portico listening on " + server.uri());
  *   server.join();

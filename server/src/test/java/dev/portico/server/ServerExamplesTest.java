@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The example of package-info.java, kept compiling and working. */
@@ -21,8 +22,8 @@ class ServerExamplesTest {
     LambdaFunction items = (event, context) -> "{\"statusCode\":200,\"body\":\"items\"}".getBytes(StandardCharsets.UTF_8);
 
     ImportResult definition = OpenApiImporter.read(Path.of("src/test/resources/api/shop.yaml"));
-    Gateway gateway = Gateway.create(definition.apiBuilder(
-        dev.portico.openapi.Bindings.builder().function("items", items).allowUnbound().build()).build());
+    Gateway gateway = Gateway.create(
+        definition.apiBuilder(Map.of("items", items, "files", items, "fallback", items)).build());
     try (PorticoServer server = PorticoServer.builder(gateway).port(0).start()) {
       HttpResponse<String> response = HttpClient.newHttpClient().send(
           HttpRequest.newBuilder(server.uri().resolve("/items")).build(), HttpResponse.BodyHandlers.ofString());
