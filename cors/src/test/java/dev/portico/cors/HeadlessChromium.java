@@ -36,7 +36,7 @@ import java.util.stream.Stream;
  * Debian's headless Chromium, driven through the Chrome DevTools protocol over the JDK's own WebSocket client:
  * open a page, wait for what its script reports. One browser per instance, a fresh profile, stopped by close().
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
   private static final Pattern DEVTOOLS = Pattern.compile("DevTools listening on (ws://\\S+)");
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -53,7 +53,7 @@ final class HeadlessChromium implements AutoCloseable {
   }
 
   /** The browser binary: {@code PORTICO_CHROMIUM}, else Debian's {@code /usr/bin/chromium}, if present. */
-  static Optional<Path> find() {
+  public static Optional<Path> find() {
     String configured = System.getenv("PORTICO_CHROMIUM");
     return Stream.of(configured, "/usr/bin/chromium", "/usr/bin/chromium-browser")
         .filter(p -> p != null && !p.isEmpty())
@@ -62,7 +62,7 @@ final class HeadlessChromium implements AutoCloseable {
         .findFirst();
   }
 
-  static HeadlessChromium start(Path binary) throws Exception {
+  public static HeadlessChromium start(Path binary) throws Exception {
     Path profile = Files.createTempDirectory("portico-chromium");
     Process process = new ProcessBuilder(binary.toString(),
         "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run",
@@ -105,7 +105,8 @@ final class HeadlessChromium implements AutoCloseable {
    * @param url the page
    * @param timeout how long the page may take
    */
-  JsonNode run(String url, Duration timeout) throws Exception {
+  @SuppressWarnings("exports")
+  public JsonNode run(String url, Duration timeout) throws Exception {
     call("Page.navigate", Map.of("url", url)).get(10, TimeUnit.SECONDS);
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {

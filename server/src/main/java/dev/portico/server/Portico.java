@@ -26,14 +26,24 @@ public final class Portico {
    * @param args the command line
    */
   public static void main(String[] args) {
+    int status = run(args);
+    System.out.flush();
+    System.exit(status);
+  }
+
+  /**
+   * Runs a command on standard output and error, without exiting; {@code serve} returns when the server stops.
+   *
+   * @param args the command line
+   * @return the exit status
+   */
+  public static int run(String... args) {
     if (System.getProperty("java.util.logging.config.file") == null
         && System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
       System.setProperty("java.util.logging.SimpleFormatter.format", "portico: %4$s %3$s: %5$s%6$s%n");
     }
     JETTY_LOG.setLevel(java.util.logging.Level.WARNING);
-    int status = Cli.run(args, System.out, System.err);
-    System.out.flush();
-    System.exit(status);
+    return Cli.run(args, System.out, System.err);
   }
 
   /** Jetty's start-up chatter stays out of the way; held so the level sticks. */

@@ -30,14 +30,22 @@ import java.util.TreeSet;
  * failure is a {@link LoadException} with a one-line reason.
  */
 final class ApiLoader {
+  /** Served stages log one line per request (to standard error), with why a request failed. */
+  static final String ACCESS_LOG = "$context.status $context.httpMethod $context.path route=$context.routeKey"
+      + " $context.responseLatency ms id=$context.requestId integration=$context.integrationErrorMessage"
+      + " authorizer=$context.authorizer.error";
+
   private final Path file;
   private final Map<String, LambdaFunction> functions;
   private final Optional<String> stage;
   private final Map<String, String> stageVariables;
   private final Map<String, String> jwtIssuers;
 
+  private final boolean accessLog;
+
   ApiLoader(Path file, Map<String, LambdaFunction> functions, Optional<String> stage,
-      Map<String, String> stageVariables, Map<String, String> jwtIssuers) {
+      Map<String, String> stageVariables, Map<String, String> jwtIssuers, boolean accessLog) {
+    this.accessLog = accessLog;
     this.file = file;
     this.functions = Map.copyOf(functions);
     this.stage = stage;
@@ -119,6 +127,9 @@ final class ApiLoader {
         } catch (RuntimeException e) {
           throw new LoadException("--stage-variable " + variable.getKey() + ": " + e.getMessage());
         }
+      }
+      if (accessLog) {
+        served.accessLog(ACCESS_LOG);
       }
       api.stage(served.build());
       return new Loaded(Gateway.create(api.build()), definition, definition.unboundFunctions(bound), unused);

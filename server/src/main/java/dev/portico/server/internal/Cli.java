@@ -91,7 +91,7 @@ public final class Cli {
     List<Path> classpath = ApiLoader.classpath(options.one("--classpath", null));
     Map<String, LambdaFunction> functions = ApiLoader.functions(options.pairs("--function"), classpath);
     ApiLoader loader = new ApiLoader(file, functions, Optional.ofNullable(options.one("--stage", null)),
-        options.pairs("--stage-variable"), options.pairs("--jwt-issuer"));
+        options.pairs("--stage-variable"), options.pairs("--jwt-issuer"), true);
     ApiLoader.Loaded loaded = loader.load();
     report(loaded);
     AtomicReference<Gateway> current = new AtomicReference<>(loaded.gateway());
@@ -301,7 +301,7 @@ public final class Cli {
   /** The API as served, without handler classes (nothing is called) and without network access. */
   private static ApiLoader.Loaded offline(Options options) throws ApiLoader.LoadException {
     return new ApiLoader(options.api(), Map.of(), Optional.ofNullable(options.one("--stage", null)),
-        options.pairs("--stage-variable"), Map.of()).load();
+        options.pairs("--stage-variable"), Map.of(), false).load();
   }
 
   private static void noOperands(Options options) {
