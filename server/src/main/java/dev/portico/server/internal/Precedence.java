@@ -94,7 +94,7 @@ final class Precedence {
     if (authorizer instanceof Authorizer.Lambda lambda) {
       return "Lambda authorizer '" + name + "': identity from " + String.join(", ", lambda.identitySources())
           + " (any missing: 401), " + (lambda.simpleResponses() ? "simple" : "IAM policy") + " responses, payload "
-          + lambda.payloadFormat() + ", results cached " + lambda.resultTtl().toSeconds() + " s; deny 403";
+          + lambda.payloadFormat().version() + ", results cached " + lambda.resultTtl().toSeconds() + " s; deny 403";
     }
     return authorizer.getClass().getSimpleName() + " '" + name + "'";
   }
