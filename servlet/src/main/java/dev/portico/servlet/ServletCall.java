@@ -142,14 +142,27 @@ final class ServletCall {
       write(answer, null);
       return;
     }
+    if (bodyless) {
+      java.util.concurrent.CompletableFuture<GatewayResponse> answer =
+          gateway.handle(builder.build()).toCompletableFuture();
+      if (answer.isDone()) {
+        // Answered already (the gateway itself, or an integration that ran on this thread): no async round trip.
+        write(answer.getNow(null), null);
+        return;
+      }
+      AsyncContext context = startAsync();
+      answer.whenComplete((response, error) -> written(response, error, context));
+      return;
+    }
+    AsyncContext context = startAsync();
+    ServletInputStream in = request.getInputStream();
+    in.setReadListener(new BodyReader(in, context, declared, max));
+  }
+
+  private AsyncContext startAsync() {
     AsyncContext context = request.startAsync();
     context.setTimeout(0); // the gateway's integration timeout answers 503 itself
-    if (bodyless) {
-      dispatch(EMPTY, context);
-    } else {
-      ServletInputStream in = request.getInputStream();
-      in.setReadListener(new BodyReader(in, context, declared, max));
-    }
+    return context;
   }
 
   private static byte[] readBlocking(InputStream in, long declared, int max) throws IOException {
@@ -179,14 +192,16 @@ final class ServletCall {
   }
 
   private void dispatch(byte[] body, AsyncContext context) {
-    gateway.handle(builder.body(body).build()).whenComplete((answer, error) -> {
-      if (error != null) {
-        // Gateway.handle never completes exceptionally; should it ever, the client still gets AWS's 500.
-        LOG.log(System.Logger.Level.ERROR, "the gateway failed", error);
-        response.setStatus(500);
-      }
-      write(answer, context);
-    });
+    gateway.handle(builder.body(body).build()).whenComplete((answer, error) -> written(answer, error, context));
+  }
+
+  private void written(GatewayResponse answer, Throwable error, AsyncContext context) {
+    if (error != null) {
+      // Gateway.handle never completes exceptionally; should it ever, the client still gets AWS's 500.
+      LOG.log(System.Logger.Level.ERROR, "the gateway failed", error);
+      response.setStatus(500);
+    }
+    write(error == null ? answer : null, context);
   }
 
   /** Writes the answer; without blocking when {@code context} is given, completing it at the end. */
