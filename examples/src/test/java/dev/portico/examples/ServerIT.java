@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.net.Socket;
+import dev.portico.testsupport.RawHttp;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -170,13 +168,9 @@ class ServerIT {
 
   @Test
   void oversizedBodiesAndHeadersGetAwsAnswers() throws Exception {
-    try (Socket socket = new Socket("127.0.0.1", server.port())) {
-      socket.setSoTimeout(20_000);
-      socket.getOutputStream().write(("POST /pets HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-          + "Content-Length: 10485761\r\nExpect: 100-continue\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-      String response = head(socket.getInputStream());
-      assertThat(response).startsWith("HTTP/1.1 413 ");
-    }
+    String response = RawHttp.exchange(server.port(), "POST /pets HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        + "Content-Type: application/json\r\nContent-Length: 10485761\r\nExpect: 100-continue\r\n\r\n");
+    assertThat(response).startsWith("HTTP/1.1 413 ").endsWith("{\"message\":\"Request Entity Too Large\"}");
     HttpResponse<String> headers = send("GET", "/pets", null, "X-Big", "x".repeat(10_300));
     assertThat(headers.statusCode()).isEqualTo(431);
     assertThat(headers.body()).isEqualTo("{\"message\":\"Request Header Fields Too Large\"}");
@@ -276,16 +270,5 @@ class ServerIT {
     assertThat(missing.stderr()).containsExactly("portico: --api no-such.yaml: no such file");
   }
 
-  private static String head(InputStream in) throws Exception {
-    ByteArrayOutputStream head = new ByteArrayOutputStream();
-    while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-      int b = in.read();
-      if (b < 0) {
-        break;
-      }
-      head.write(b);
-    }
-    return head.toString(StandardCharsets.ISO_8859_1);
-  }
 
 }

@@ -6,11 +6,8 @@ import dev.portico.gateway.Gateway;
 import dev.portico.gateway.HttpApi;
 import dev.portico.gateway.Route;
 import dev.portico.integration.LambdaIntegration;
-import java.io.ByteArrayOutputStream;
+import dev.portico.testsupport.RawHttp;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -52,30 +49,9 @@ class PorticoServerIT {
   }
 
   static String raw(String request) throws IOException {
-    try (Socket socket = new Socket("127.0.0.1", server.port())) {
-      socket.setSoTimeout(20_000);
-      OutputStream out = socket.getOutputStream();
-      out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-      out.flush();
-      InputStream in = socket.getInputStream();
-      ByteArrayOutputStream head = new ByteArrayOutputStream();
-      while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-        int b = in.read();
-        if (b < 0) {
-          break;
-        }
-        head.write(b);
-      }
-      String headers = head.toString(StandardCharsets.ISO_8859_1);
-      int length = 0;
-      for (String line : headers.split("\r\n")) {
-        if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
-          length = Integer.parseInt(line.substring(15).trim());
-        }
-      }
-      return headers + new String(in.readNBytes(length), StandardCharsets.UTF_8);
-    }
+    return RawHttp.exchange(server.port(), request);
   }
+
 
   @Test
   void anEncodedSlashReachesTheGatewayInsideItsSegment() throws Exception {

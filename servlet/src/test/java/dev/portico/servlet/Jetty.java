@@ -8,6 +8,7 @@ import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.io.ConnectionStatistics;
 import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -20,6 +21,8 @@ final class Jetty implements AutoCloseable {
   final Server server;
   final ServerConnector connector;
   final ServletContextHandler context;
+  /** Opened and open connections, to wait for disconnects without guessing. */
+  final ConnectionStatistics connections = new ConnectionStatistics();
 
   private Jetty(Server server, ServerConnector connector, ServletContextHandler context) {
     this.server = server;
@@ -52,6 +55,7 @@ final class Jetty implements AutoCloseable {
     context.getServletHandler().setDecodeAmbiguousURIs(true);
     server.setHandler(context);
     Jetty jetty = new Jetty(server, connector, context);
+    connector.addBean(jetty.connections);
     setup.accept(jetty);
     server.start();
     return jetty;

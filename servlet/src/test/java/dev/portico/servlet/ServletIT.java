@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portico.cors.CorsConfiguration;
+import dev.portico.testsupport.RawHttp;
 import dev.portico.gateway.Gateway;
 import dev.portico.gateway.HttpApi;
 import dev.portico.gateway.Route;
@@ -14,9 +15,7 @@ import dev.portico.payload.PayloadFormat;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
@@ -206,7 +205,7 @@ class ServletIT {
           .getBytes(StandardCharsets.US_ASCII));
       out.flush();
 
-      String response = readResponse(socket.getInputStream());
+      String response = RawHttp.readResponse(socket.getInputStream());
 
       // D11: 413 without reading the body; the client never got "100 Continue", so it never sent a byte.
       assertThat(response).startsWith("HTTP/1.1 413 ").doesNotContain("100 Continue");
@@ -236,7 +235,7 @@ class ServletIT {
         }
       });
 
-      String response = readResponse(socket.getInputStream());
+      String response = RawHttp.readResponse(socket.getInputStream());
 
       assertThat(response).startsWith("HTTP/1.1 413 ").endsWith("{\"message\":\"Request Entity Too Large\"}");
       socket.shutdownOutput();
@@ -255,7 +254,7 @@ class ServletIT {
               + "Content-Length: 100000\r\n\r\n" + "x".repeat(1000)).getBytes(StandardCharsets.US_ASCII));
         }
       }
-      awaitConnectionsClosed(own);
+      awaitConnectionsClosed(own, 20);
 
       assertThat(DIGESTS.get()).as("no function saw a partial body").isEqualTo(before);
       assertThat(get(own.url("/echo/after")).statusCode()).isEqualTo(200);
@@ -271,7 +270,7 @@ class ServletIT {
         assertThat(SLOW_STARTED.await(20, TimeUnit.SECONDS)).isTrue();
       }
       RELEASE_SLOW.countDown();
-      awaitConnectionsClosed(own);
+      awaitConnectionsClosed(own, 1);
 
       assertThat(get(own.url("/echo/after-slow")).statusCode()).isEqualTo(200);
     }
@@ -389,32 +388,16 @@ class ServletIT {
     }
   }
 
-  /** Waits (up to 20 s) until Jetty has closed every connection; only the test's own sockets connect to it. */
-  private static void awaitConnectionsClosed(Jetty jetty) throws InterruptedException {
+  /** Waits (up to 20 s) until Jetty has accepted {@code opened} connections and closed them all. */
+  private static void awaitConnectionsClosed(Jetty jetty, int opened) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!jetty.connector.getConnectedEndPoints().isEmpty() && System.nanoTime() < deadline) {
+    while ((jetty.connections.getConnectionsTotal() < opened || jetty.connections.getConnections() > 0)
+        && System.nanoTime() < deadline) {
       Thread.sleep(10);
     }
-    assertThat(jetty.connector.getConnectedEndPoints()).as("connections Jetty still holds").isEmpty();
+    assertThat(jetty.connections.getConnectionsTotal()).as("connections Jetty accepted").isGreaterThanOrEqualTo(opened);
+    assertThat(jetty.connections.getConnections()).as("connections Jetty still holds").isZero();
   }
 
-  /** Reads one HTTP/1.1 response with a Content-Length, as text. */
-  static String readResponse(InputStream in) throws IOException {
-    ByteArrayOutputStream head = new ByteArrayOutputStream();
-    while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-      int b = in.read();
-      if (b < 0) {
-        break;
-      }
-      head.write(b);
-    }
-    String headers = head.toString(StandardCharsets.ISO_8859_1);
-    int length = 0;
-    for (String line : headers.split("\r\n")) {
-      if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
-        length = Integer.parseInt(line.substring(15).trim());
-      }
-    }
-    return headers + new String(in.readNBytes(length), StandardCharsets.UTF_8);
-  }
+
 }
