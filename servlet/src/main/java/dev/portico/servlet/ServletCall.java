@@ -129,7 +129,7 @@ final class ServletCall {
     }
     if (declared > max) {
       // D11, without reading a byte: a client sending "Expect: 100-continue" never gets its 100.
-      write(gateway.bodyTooLarge(builder.build()), async ? request.startAsync() : null);
+      write(gateway.bodyTooLarge(builder.build()), async ? startAsync() : null);
       return;
     }
     boolean bodyless = declared == 0 || (declared < 0 && request.getHeader("transfer-encoding") == null);

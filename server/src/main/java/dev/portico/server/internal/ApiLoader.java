@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
-import java.util.TreeSet;
 
 /**
  * Turns a definition file plus the command line's functions, stage and issuer overrides into a gateway. Every
@@ -69,22 +68,26 @@ final class ApiLoader {
     }
   }
 
-  /** Reads a definition; syntax and AWS-rule errors become one line naming the first and how many. */
-  static ImportResult read(Path file) throws LoadException {
+  /** Reads a definition file; problems in it are in the result, only a missing or unreadable file fails. */
+  static ImportResult open(Path file) throws LoadException {
     if (!Files.isRegularFile(file)) {
       throw new LoadException("--api " + file + ": no such file");
     }
-    ImportResult result;
     try {
-      result = OpenApiImporter.read(file);
+      return OpenApiImporter.read(file);
     } catch (IOException e) {
       throw new LoadException("--api " + file + ": cannot be read: " + e.getMessage());
     }
+  }
+
+  /** Reads a definition; syntax and AWS-rule errors become one line naming the first and how many. */
+  static ImportResult read(Path file) throws LoadException {
+    ImportResult result = open(file);
     if (result.hasErrors()) {
       List<ImportProblem> errors = result.errors();
-      throw new LoadException(file + " is not a valid API definition: " + errors.get(0)
-          + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more errors" : " (")
-          + "; 'portico validate --api " + file + "' lists every problem)");
+      String more = errors.size() > 1 ? "and " + (errors.size() - 1) + " more errors; " : "";
+      throw new LoadException(file + " is not a valid API definition: " + errors.get(0) + " (" + more
+          + "'portico validate --api " + file + "' lists every problem)");
     }
     return result;
   }
@@ -201,8 +204,4 @@ final class ApiLoader {
     return paths;
   }
 
-  /** The names of a set, for messages. */
-  static String names(SortedSet<String> names) {
-    return String.join(", ", new TreeSet<>(names));
-  }
 }

@@ -132,22 +132,14 @@ public final class Cli {
     }
     if (!loaded.unbound().isEmpty()) {
       err.println("portico: functions not bound, their routes answer 500 as AWS does for a missing function: "
-          + ApiLoader.names(loaded.unbound()) + " (bind them with --function NAME=HANDLER)");
+          + String.join(", ", loaded.unbound()) + " (bind them with --function NAME=HANDLER)");
     }
   }
 
   private int validate(Options options) throws ApiLoader.LoadException {
     noOperands(options);
     Path file = options.api();
-    if (!java.nio.file.Files.isRegularFile(file)) {
-      throw new ApiLoader.LoadException("--api " + file + ": no such file");
-    }
-    ImportResult result;
-    try {
-      result = dev.portico.openapi.OpenApiImporter.read(file);
-    } catch (java.io.IOException e) {
-      throw new ApiLoader.LoadException("--api " + file + ": cannot be read: " + e.getMessage());
-    }
+    ImportResult result = ApiLoader.open(file);
     int errors = 0;
     int warnings = 0;
     for (ImportProblem problem : result.problems()) {
