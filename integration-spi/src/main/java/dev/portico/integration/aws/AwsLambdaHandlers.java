@@ -77,6 +77,37 @@ public final class AwsLambdaHandlers {
   }
 
   /**
+   * Reads an event (or any JSON) into a handler input type exactly as the Lambda Java runtime does before calling
+   * a {@code RequestHandler<I, O>}: {@code aws-lambda-java-events} types through the runtime's event serializers
+   * (its mix-ins, so {@code requestContext.http.sourceIp} and friends land where the handler expects them), any
+   * other type through the runtime's Jackson configuration. Tests use it to see an event as their handler would.
+   *
+   * <pre>{@code
+   * APIGatewayV2HTTPEvent event = AwsLambdaHandlers.readInput(eventJson, APIGatewayV2HTTPEvent.class);
+   * }</pre>
+   *
+   * @param json the JSON
+   * @param type the input type
+   * @param <T> the input type
+   * @return the value
+   * @throws IllegalArgumentException when the JSON does not fit the type
+   * @throws IllegalStateException when {@code aws-lambda-java-serialization} is not on the class path
+   */
+  public static <T> T readInput(byte[] json, Class<T> type) {
+    Objects.requireNonNull(json, "json");
+    Objects.requireNonNull(type, "type");
+    ClassLoader loader = type.getClassLoader() != null ? type.getClassLoader() : ClassLoader.getSystemClassLoader();
+    Serializer serializer = Serializer.forType(type, loader);
+    try {
+      return type.cast(serializer.read(new ByteArrayInputStream(json)));
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("cannot read the JSON as " + type.getName() + ": " + e.getMessage(), e);
+    } catch (Exception e) {
+      throw new IllegalArgumentException("cannot read the JSON as " + type.getName() + ": " + e, e);
+    }
+  }
+
+  /**
    * Loads a handler the way Lambda's {@code handler} setting names it: {@code com.example.Handler} (a class
    * implementing {@code RequestHandler} or {@code RequestStreamHandler}) or {@code com.example.Handler::method}
    * (a public method taking {@code (I)}, {@code (I, Context)}, {@code (InputStream, OutputStream)} or {@code

@@ -53,6 +53,23 @@ class AwsLambdaHandlersTest {
   }
 
   @Test
+  void readInputSeesTheEventAsAHandlerWould() {
+    APIGatewayV2HTTPEvent event = AwsLambdaHandlers.readInput(event(PayloadFormat.V2_0), APIGatewayV2HTTPEvent.class);
+    assertThat(event.getRouteKey()).isEqualTo("GET /pets/{id}");
+    assertThat(event.getPathParameters()).containsEntry("id", "7");
+    assertThat(event.getRequestContext().getHttp().getSourceIp()).isEqualTo("192.0.2.1");
+    assertThat(event.getRequestContext().getRequestId()).isEqualTo("req-1");
+  }
+
+  @Test
+  void readInputRefusesJsonOfTheWrongShape() {
+    assertThatThrownBy(() -> AwsLambdaHandlers.readInput("[1,2]".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        APIGatewayV2HTTPEvent.class))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("cannot read the JSON as " + APIGatewayV2HTTPEvent.class.getName());
+  }
+
+  @Test
   void streamHandler() throws Exception {
     ProxyResponse response = run(AwsLambdaHandlers.streamHandler(new RawHandler()), "raw");
     assertThat(response.bodyText()).isEqualTo(Integer.toString(event(PayloadFormat.V2_0).length));
