@@ -1,0 +1,62 @@
+package dev.portico.testing;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One call of a {@link RecordingFunction}: the event it received, the gateway request it served, and what it
+ * answered (or threw).
+ *
+ * <pre>{@code
+ * Invocation call = pets.lastInvocation().orElseThrow();
+ * call.event().pathParameter("petId");   // Optional[7]
+ * call.response();                       // Optional[{"statusCode":200,...}]
+ * }</pre>
+ */
+public final class Invocation {
+  private final String functionName;
+  private final String requestId;
+  private final RecordedEvent event;
+  private final byte[] response;
+  private final Throwable failure;
+
+  Invocation(String functionName, String requestId, RecordedEvent event, byte[] response, Throwable failure) {
+    this.functionName = Objects.requireNonNull(functionName, "functionName");
+    this.requestId = Objects.requireNonNull(requestId, "requestId");
+    this.event = Objects.requireNonNull(event, "event");
+    this.response = response;
+    this.failure = failure;
+  }
+
+  /** @return the function's name */
+  public String functionName() {
+    return functionName;
+  }
+
+  /** @return the gateway's request id ({@code apigw-requestid} of the response) */
+  public String requestId() {
+    return requestId;
+  }
+
+  /** @return the event received */
+  public RecordedEvent event() {
+    return event;
+  }
+
+  /** @return the JSON the function returned; empty when it threw */
+  public Optional<String> response() {
+    return Optional.ofNullable(response).map(bytes -> new String(bytes, StandardCharsets.UTF_8));
+  }
+
+  /** @return what the function threw; empty when it answered */
+  public Optional<Throwable> failure() {
+    return Optional.ofNullable(failure);
+  }
+
+  @Override
+  public String toString() {
+    return functionName + "(" + requestId + ") " + event.method() + " " + event.path() + " -> "
+        + (failure != null ? "threw " + failure : response().orElse(""));
+  }
+}
