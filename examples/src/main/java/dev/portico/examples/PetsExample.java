@@ -1,6 +1,7 @@
 package dev.portico.examples;
 
 import dev.portico.server.Portico;
+import dev.portico.testing.TestIssuer;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +10,7 @@ import java.util.List;
 
 /**
  * Runs the pets API the way a newcomer meets Portico: {@code java -jar examples/target/portico-examples.jar}.
- * Starts a {@link LocalIssuer}, prints ready-to-use curl commands with a token, then runs {@code portico serve} on
+ * Starts a {@link dev.portico.testing.TestIssuer}, prints ready-to-use curl commands with a token, then runs {@code portico serve} on
  * {@code examples/pets-api.yaml} with the handlers of {@code examples/target/pets-functions.jar} and the JWT
  * authorizer pointed at the local issuer. {@code --port N} picks another port (default 3000).
  *
@@ -46,17 +47,17 @@ public final class PetsExample {
     String port = args.length == 2 && args[0].equals("--port") ? args[1] : "3000";
     Path api = firstExisting(Path.of("examples", "pets-api.yaml"), Path.of("pets-api.yaml"));
     Path functions = besideThisJar("pets-functions.jar");
-    try (LocalIssuer issuer = LocalIssuer.start(0)) {
-      String token = issuer.token("alice", "pets-app", List.of("pets/read", "pets/write"), Duration.ofHours(12));
+    try (TestIssuer issuer = TestIssuer.start()) {
+      String token = issuer.token().subject("alice").audience("pets-app").scopes("pets/read", "pets/write").expiresIn(Duration.ofHours(12)).sign();
       String base = "http://127.0.0.1:" + port;
-      System.out.println("Local OIDC issuer on " + issuer.url() + " (the petsJwt authorizer trusts it). Try:");
+      System.out.println("Local OIDC issuer on " + issuer.issuer() + " (the petsJwt authorizer trusts it). Try:");
       System.out.println("  curl -i " + base + "/pets");
       System.out.println("  curl -i -H 'Authorization: Bearer " + token + "' " + base + "/pets/1");
       System.out.println("  curl -i -X DELETE -H 'x-api-key: pets-admin-key' " + base + "/pets/2");
       System.out.println("  curl -i " + base + "/legacy/pets?limit=5");
       System.out.println("  curl -i " + base + "/files/docs/readme.txt");
       List<String> command = new java.util.ArrayList<>(List.of("serve", "--api", api.toString(), "--port", port,
-          "--classpath", functions.toString(), "--jwt-issuer", "petsJwt=" + issuer.url(), "--watch"));
+          "--classpath", functions.toString(), "--jwt-issuer", "petsJwt=" + issuer.issuer(), "--watch"));
       for (String function : FUNCTIONS) {
         command.add("--function");
         command.add(function);

@@ -1,6 +1,6 @@
 /**
  * Runnable examples: {@link dev.portico.examples.PetsExample} serves the pets API with a {@link
- * dev.portico.examples.LocalIssuer}; {@link dev.portico.examples.EmbeddedJettyExample} puts {@code PorticoFilter} in
+ * dev.portico.testing.TestIssuer} from portico-testing; {@link dev.portico.examples.EmbeddedJettyExample} puts {@code PorticoFilter} in
  * front of a plain Jetty application; {@link dev.portico.examples.DirectGatewayExample} calls a {@code Gateway}
  * directly, without HTTP.
  *

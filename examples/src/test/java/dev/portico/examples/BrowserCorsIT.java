@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.portico.cors.HeadlessChromium;
+import dev.portico.testing.TestIssuer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLEncoder;
@@ -55,7 +56,7 @@ class BrowserCorsIT {
   @TempDir
   static Path dir;
   private static HttpServer pages;
-  private static LocalIssuer issuer;
+  private static TestIssuer issuer;
   private static ServerProcess server;
   private static JsonNode allowed;
   private static JsonNode foreign;
@@ -83,9 +84,9 @@ class BrowserCorsIT {
     Path api = dir.resolve("pets-api.yaml");
     Files.writeString(api, Files.readString(ServerProcess.PETS_API)
         .replace("http://localhost:5173", "http://127.0.0.1:" + pagePort));
-    issuer = LocalIssuer.start(0);
-    server = ServerProcess.serve(api, "--jwt-issuer", "petsJwt=" + issuer.url());
-    String token = issuer.token("alice", "pets-app", List.of("pets/write"), Duration.ofMinutes(5));
+    issuer = TestIssuer.start();
+    server = ServerProcess.serve(api, "--jwt-issuer", "petsJwt=" + issuer.issuer());
+    String token = issuer.token().subject("alice").audience("pets-app").scopes("pets/write").expiresIn(Duration.ofMinutes(5)).sign();
     String query = "?api=" + URLEncoder.encode(server.uri("").toString(), StandardCharsets.UTF_8) + "&token=" + token;
     try (HeadlessChromium chromium = HeadlessChromium.start(binary.get())) {
       allowed = chromium.run("http://127.0.0.1:" + pagePort + "/page.html" + query, Duration.ofSeconds(30));

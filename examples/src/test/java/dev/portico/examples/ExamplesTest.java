@@ -6,6 +6,7 @@ import dev.portico.auth.jwt.AuthorizationResult;
 import dev.portico.auth.jwt.JwtAuthorizer;
 import dev.portico.auth.jwt.JwtAuthorizerConfig;
 import dev.portico.gateway.GatewayResponse;
+import dev.portico.testing.TestIssuer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -51,16 +52,16 @@ class ExamplesTest {
   }
 
   @Test
-  void localIssuerTokensPassPorticosJwtAuthorizer() throws Exception {
-    try (LocalIssuer issuer = LocalIssuer.start(0)) {
+  void testIssuerTokensPassPorticosJwtAuthorizer() throws Exception {
+    try (TestIssuer issuer = TestIssuer.start()) {
       JwtAuthorizer authorizer = JwtAuthorizer.create(
-          JwtAuthorizerConfig.builder().issuer(issuer.url()).audiences("pets-app").build());
+          JwtAuthorizerConfig.builder().issuer(issuer.issuer()).audiences("pets-app").build());
 
       AuthorizationResult allowed = authorizer.authorize(
-          "Bearer " + issuer.token("alice", "pets-app", List.of("pets/read"), Duration.ofMinutes(5)),
+          "Bearer " + issuer.token().subject("alice").audience("pets-app").scopes("pets/read").expiresIn(Duration.ofMinutes(5)).sign(),
           Set.of("pets/read"));
       AuthorizationResult wrongAudience = authorizer.authorize(
-          "Bearer " + issuer.token("alice", "other", List.of("pets/read"), Duration.ofMinutes(5)), Set.of());
+          "Bearer " + issuer.token().subject("alice").audience("other").scopes("pets/read").expiresIn(Duration.ofMinutes(5)).sign(), Set.of());
 
       assertThat(allowed).isInstanceOf(AuthorizationResult.Allowed.class);
       assertThat(((AuthorizationResult.Allowed) allowed).claims()).containsEntry("sub", "alice");

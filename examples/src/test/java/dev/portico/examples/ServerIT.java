@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portico.testsupport.RawHttp;
+import dev.portico.testing.TestIssuer;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -20,18 +21,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real {@code portico-server.jar} as a subprocess, serving {@code pets-api.yaml} with the handler classes of
- * {@code pets-functions.jar}, its JWT authorizer pointed at a {@link LocalIssuer}.
+ * {@code pets-functions.jar}, its JWT authorizer pointed at a {@link TestIssuer}.
  */
 class ServerIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
-  private static LocalIssuer issuer;
+  private static TestIssuer issuer;
   private static ServerProcess server;
 
   @BeforeAll
   static void start() throws Exception {
-    issuer = LocalIssuer.start(0);
-    server = ServerProcess.serve(ServerProcess.PETS_API, "--jwt-issuer", "petsJwt=" + issuer.url());
+    issuer = TestIssuer.start();
+    server = ServerProcess.serve(ServerProcess.PETS_API, "--jwt-issuer", "petsJwt=" + issuer.issuer());
   }
 
   @AfterAll
@@ -64,7 +65,7 @@ class ServerIT {
   }
 
   static String bearer(String... scopes) {
-    return "Bearer " + issuer.token("alice", "pets-app", List.of(scopes), Duration.ofMinutes(5));
+    return "Bearer " + issuer.token().subject("alice").audience("pets-app").scopes(scopes).expiresIn(Duration.ofMinutes(5)).sign();
   }
 
   @Test
@@ -82,7 +83,7 @@ class ServerIT {
     HttpResponse<String> wrongScope = send("GET", "/pets/1", null, "Authorization", bearer("pets/write"));
     HttpResponse<String> right = send("GET", "/pets/1", null, "Authorization", bearer("pets/read"));
     HttpResponse<String> foreign = send("GET", "/pets/1", null, "Authorization",
-        "Bearer " + issuer.token("alice", "another-app", List.of("pets/read"), Duration.ofMinutes(5)));
+        "Bearer " + issuer.token().subject("alice").audience("another-app").scopes("pets/read").expiresIn(Duration.ofMinutes(5)).sign());
 
     // facts §4: no token 401, valid token without the route's scope 403.
     assertThat(none.statusCode()).isEqualTo(401);
@@ -188,7 +189,7 @@ class ServerIT {
   @Test
   void aNamedStageKeepsItsPrefixInTheEvent() throws Exception {
     try (ServerProcess staged = ServerProcess.serve(ServerProcess.PETS_API, "--stage", "prod",
-        "--stage-variable", "color=blue", "--jwt-issuer", "petsJwt=" + issuer.url())) {
+        "--stage-variable", "color=blue", "--jwt-issuer", "petsJwt=" + issuer.issuer())) {
       HttpResponse<String> pets = CLIENT.send(HttpRequest.newBuilder(staged.uri("/prod/pets")).build(),
           HttpResponse.BodyHandlers.ofString());
       HttpResponse<String> unstaged = CLIENT.send(HttpRequest.newBuilder(staged.uri("/pets")).build(),
@@ -210,7 +211,7 @@ class ServerIT {
     Path api = dir.resolve("pets-api.yaml");
     String original = Files.readString(ServerProcess.PETS_API);
     Files.writeString(api, original);
-    try (ServerProcess watched = ServerProcess.serve(api, "--watch", "--jwt-issuer", "petsJwt=" + issuer.url())) {
+    try (ServerProcess watched = ServerProcess.serve(api, "--watch", "--jwt-issuer", "petsJwt=" + issuer.issuer())) {
       HttpResponse<String> before = CLIENT.send(HttpRequest.newBuilder(watched.uri("/health")).build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(json(before).path("message").asText()).contains("$default route caught it");
