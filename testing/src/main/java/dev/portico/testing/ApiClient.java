@@ -265,6 +265,14 @@ public final class ApiClient {
     }
   }
 
+  static Duration positive(Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout");
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("timeout " + timeout + " must be positive");
+    }
+    return timeout;
+  }
+
   @Override
   public String toString() {
     return "ApiClient[" + (baseUri != null ? baseUri : "in-process") + "]";
@@ -333,10 +341,7 @@ public final class ApiClient {
      * @return this builder
      */
     public Builder timeout(Duration timeout) {
-      if (timeout.isNegative() || timeout.isZero()) {
-        throw new IllegalArgumentException("timeout " + timeout + " must be positive");
-      }
-      this.timeout = timeout;
+      this.timeout = positive(timeout);
       return this;
     }
 

@@ -127,10 +127,7 @@ public final class ApiRequest {
    * @return this request
    */
   public ApiRequest timeout(Duration timeout) {
-    if (timeout.isNegative() || timeout.isZero()) {
-      throw new IllegalArgumentException("timeout " + timeout + " must be positive");
-    }
-    this.timeout = timeout;
+    this.timeout = ApiClient.positive(timeout);
     return this;
   }
 
