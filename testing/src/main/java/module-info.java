@@ -4,14 +4,13 @@
  * dev.portico.testing.ApiClient}, {@link dev.portico.testing.RecordingFunction} and {@link
  * dev.portico.testing.PorticoAssertions}. jose4j, Jackson and Jetty stay out of the API.
  */
-@SuppressWarnings({"requires-automatic", "requires-transitive-automatic"})
+@SuppressWarnings("requires-automatic")
 module dev.portico.testing {
   requires transitive dev.portico.gateway;
   requires dev.portico.openapi;
   requires dev.portico.server;
   requires transitive org.assertj.core;
   requires transitive org.junit.jupiter.api;
-  requires transitive aws.lambda.java.events;
   requires org.jose4j;
   requires com.fasterxml.jackson.databind;
   requires java.net.http;
