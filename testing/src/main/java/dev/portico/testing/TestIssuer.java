@@ -360,10 +360,14 @@ public final class TestIssuer implements AutoCloseable {
     /**
      * The {@code scope} claim, space separated, as Cognito and most providers write it.
      *
-     * @param scopes the scopes
+     * @param scopes the scopes; none removes the claim
      * @return this builder
      */
     public TokenBuilder scopes(String... scopes) {
+      if (scopes.length == 0) {
+        claims.remove("scope");
+        return this;
+      }
       for (String scope : scopes) {
         if (scope.isEmpty() || scope.chars().anyMatch(Character::isWhitespace)) {
           throw new IllegalArgumentException("scope '" + scope + "' must be non-empty and hold no whitespace");

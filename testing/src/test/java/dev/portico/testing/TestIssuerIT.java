@@ -201,6 +201,13 @@ class TestIssuerIT {
   }
 
   @Test
+  void noScopesMeansNoScopeClaim() throws Exception {
+    JWTClaimsSet claims = com.nimbusds.jwt.SignedJWT.parse(issuer.token().scopes("a").scopes().sign())
+        .getJWTClaimsSet();
+    assertThat(claims.getClaims()).doesNotContainKey("scope");
+  }
+
+  @Test
   void badOptionsAreRefusedNamingTheRule() {
     assertThatThrownBy(() -> TestIssuer.builder().port(70_000))
         .hasMessage("port 70000 must be 0 (any free port) or 1 to 65535");
