@@ -337,6 +337,7 @@ class PetsApiPolicyTest {
             e.routeKey().isEqualTo("DELETE /pets/{petId}");
             e.header("x-api-key").isEqualTo("stolen");
           });
+      assertThat(API_KEYS.lastInvocation().orElseThrow().event().isAuthorizerEvent()).isTrue();
     }
 
     @Test

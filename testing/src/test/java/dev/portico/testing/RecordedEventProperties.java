@@ -96,6 +96,7 @@ class RecordedEventProperties {
 
       assertThat(event.version()).isEqualTo(format == PayloadFormat.V2_0 ? "2.0" : "1.0");
       assertThat(event.method()).isEqualTo(method);
+      assertThat(event.isAuthorizerEvent()).isFalse();
       assertThat(event.requestId()).isEqualTo("r-" + seed);
       assertThat(event.body()).isEqualTo(body);
       pathParameters.forEach((k, v) -> assertThat(event.pathParameter(k)).hasValue(v));
