@@ -67,6 +67,22 @@ public sealed interface Authorizer permits Authorizer.Jwt, Authorizer.Lambda {
       Names.checkAuthorizerName(name);
       Objects.requireNonNull(config, "config");
     }
+
+    /**
+     * The same authorizer trusting another issuer: audiences, identity source and every other setting kept. How a
+     * deployed definition's authorizer is pointed at a local or test issuer.
+     *
+     * <pre>{@code
+     * Authorizer.Jwt local = deployed.withIssuer("http://127.0.0.1:8081");
+     * }</pre>
+     *
+     * @param issuer the issuer URL
+     * @return the authorizer
+     * @throws IllegalArgumentException when the URL is not a valid issuer
+     */
+    public Jwt withIssuer(String issuer) {
+      return new Jwt(name, config.toBuilder().issuer(issuer).build());
+    }
   }
 
   /**

@@ -20,4 +20,16 @@ class GatewayExamplesTest {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.bodyText()).isEqualTo("a pet");
   }
+
+  /** Authorizer.Jwt#withIssuer's example: only the issuer changes. */
+  @Test
+  void jwtWithIssuer() {
+    Authorizer.Jwt deployed = Authorizer.jwt("petsJwt", dev.portico.auth.jwt.JwtAuthorizerConfig.builder()
+        .issuer("https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_PETS01").audiences("pets-app").build());
+    Authorizer.Jwt local = deployed.withIssuer("http://127.0.0.1:8081");
+    assertThat(local.name()).isEqualTo("petsJwt");
+    assertThat(local.config().issuer().toString()).isEqualTo("http://127.0.0.1:8081");
+    assertThat(local.config().audiences()).isEqualTo(deployed.config().audiences());
+    assertThat(local.config().identitySource()).isEqualTo(deployed.config().identitySource());
+  }
 }

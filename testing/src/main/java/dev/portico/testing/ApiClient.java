@@ -45,6 +45,7 @@ public final class ApiClient {
 
   private final Supplier<Gateway> gateway;
   private final URI baseUri;
+  private final String base;
   private final HttpClient http;
   private final Map<String, RecordingFunction> functions;
   private final Duration timeout;
@@ -52,6 +53,8 @@ public final class ApiClient {
   private ApiClient(Builder builder) {
     this.gateway = builder.gateway;
     this.baseUri = builder.baseUri;
+    String text = baseUri == null ? "" : baseUri.toString();
+    this.base = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
     this.http = baseUri == null ? null : HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(builder.timeout)
@@ -228,9 +231,6 @@ public final class ApiClient {
       throw new IllegalArgumentException("sourceIp is for in-process requests; over HTTP the gateway sees the"
           + " socket's address");
     }
-    String base = baseUri.toString().endsWith("/")
-        ? baseUri.toString().substring(0, baseUri.toString().length() - 1)
-        : baseUri.toString();
     HttpRequest.Builder builder;
     try {
       builder = HttpRequest.newBuilder(URI.create(base + request.target()))

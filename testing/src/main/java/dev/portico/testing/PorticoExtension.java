@@ -364,8 +364,7 @@ public final class PorticoExtension
     }
     Map<String, Authorizer> authorizers = new LinkedHashMap<>(api.authorizers());
     for (String name : chosen) {
-      Authorizer.Jwt authorizer = (Authorizer.Jwt) authorizers.get(name);
-      authorizers.put(name, Authorizer.jwt(name, authorizer.config().toBuilder().issuer(issuer.issuer()).build()));
+      authorizers.put(name, ((Authorizer.Jwt) authorizers.get(name)).withIssuer(issuer.issuer()));
     }
     return new HttpApi(api.apiId(), api.region(), api.accountId(), api.routes(), authorizers, api.cors(),
         api.stages(), api.limits(), api.clock());

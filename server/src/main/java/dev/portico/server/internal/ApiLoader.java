@@ -114,7 +114,7 @@ final class ApiLoader {
                 + " that name (JWT authorizers: " + jwtNames(imported) + ")");
           }
           try {
-            bindings.authorizer(Authorizer.jwt(jwt.name(), jwt.config().toBuilder().issuer(override.getValue()).build()));
+            bindings.authorizer(jwt.withIssuer(override.getValue()));
           } catch (IllegalArgumentException e) {
             throw new LoadException("--jwt-issuer " + override.getKey() + "=" + override.getValue() + ": "
                 + e.getMessage());
