@@ -93,11 +93,12 @@ final class CompactToken {
       throw new Rejection(DenialReason.ENCRYPTED_TOKEN, "header has enc: an encrypted JWT (JWE)");
     }
     if (alg.equalsIgnoreCase("none")) {
-      throw new Rejection(DenialReason.ALGORITHM_NONE, "alg is '" + alg + "'");
+      throw new Rejection(DenialReason.ALGORITHM_NONE, "alg is " + Rejection.quote(alg));
     }
     JwtAlgorithm algorithm = JwtAlgorithm.parse(alg).orElse(null);
     if (algorithm == null || !allowed.contains(algorithm)) {
-      throw new Rejection(DenialReason.ALGORITHM_NOT_ALLOWED, "alg '" + alg + "' is not one of " + allowed);
+      throw new Rejection(DenialReason.ALGORITHM_NOT_ALLOWED, "alg " + Rejection.quote(alg) + " is not one of "
+          + allowed);
     }
     for (String name : new String[] {"jwk", "jku", "x5u", "x5c"}) {
       if (header.containsKey(name)) {
@@ -106,7 +107,7 @@ final class CompactToken {
       }
     }
     if (header.containsKey("crit")) {
-      throw new Rejection(DenialReason.CRITICAL_HEADER, "header has crit " + header.get("crit")
+      throw new Rejection(DenialReason.CRITICAL_HEADER, "header has crit " + Rejection.quote(header.get("crit"))
           + "; no extension is supported");
     }
     Object cty = header.get("cty");

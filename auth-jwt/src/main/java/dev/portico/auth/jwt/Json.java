@@ -20,14 +20,22 @@ import java.util.Map;
  *
  * <p>Stricter than most JSON libraries on purpose, because an attacker writes these documents: a duplicate member
  * name is an error (RFC 7515 §4 and RFC 7519 §4 require rejecting or using the last; two readers that disagree on
- * which is a classic bypass), invalid UTF-8 is an error, nesting is capped at {@link #MAX_DEPTH}, and nothing may
- * follow the value. Written for JWTs instead of using jose4j's json-simple copy: it is several times faster on the
- * per-token path and gives no way to ask for duplicate detection.
+ * which is a classic bypass), invalid UTF-8 is an error, nesting is capped at {@link #MAX_DEPTH}, nothing may
+ * follow the value, and a number must fit {@link #MAX_EXPONENT} and 400 characters. Written for JWTs instead of
+ * using jose4j's json-simple copy: it is several times faster on the per-token path and gives no way to ask for
+ * duplicate detection.
  */
 final class Json {
 
   /** The deepest nesting of objects and arrays accepted. */
   static final int MAX_DEPTH = 32;
+
+  /**
+   * The largest decimal exponent a number may have, either way ({@code 1e1000}, {@code 1e-1000}). Beyond it a
+   * number is malformed: nothing a JWT or JWKS holds needs more, and a number written out in plain digits (as the
+   * claims in Lambda events are) stays within about 1,400 characters.
+   */
+  static final int MAX_EXPONENT = 1000;
 
   private final byte[] in;
   private int pos;
@@ -326,7 +334,18 @@ final class Json {
       throw new JsonException("number longer than 400 characters at offset " + start);
     }
     String text = new String(in, start, len, StandardCharsets.ISO_8859_1);
-    BigDecimal d = new BigDecimal(text);
+    BigDecimal d;
+    try {
+      d = new BigDecimal(text);
+    } catch (NumberFormatException overflow) {
+      // An exponent beyond an int (1e9999999999): not representable, so malformed (issue 18 regression).
+      throw new JsonException("number out of range at offset " + start);
+    }
+    if (Math.abs((long) d.scale()) > MAX_EXPONENT) {
+      // RFC 8259 §6 lets a parser limit the range; this bound keeps every number printable in a few KB.
+      throw new JsonException("number out of range at offset " + start + ": its exponent is beyond ±"
+          + MAX_EXPONENT);
+    }
     if (integral) {
       try {
         return d.longValueExact();

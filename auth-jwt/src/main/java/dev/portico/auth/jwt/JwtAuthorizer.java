@@ -53,6 +53,7 @@ public final class JwtAuthorizer {
   static final String INVALID_AUDIENCE_CHALLENGE =
       "Bearer scope=\"\" error=\"invalid_token\" error_description=\"the token does not have a valid audience\"";
   private static final Map<DenialReason, String> CHALLENGES = challenges();
+  private static final System.Logger LOG = System.getLogger("dev.portico.auth.jwt");
 
   private final JwtAuthorizerConfig config;
   private final Metrics metrics = new Metrics();
@@ -141,6 +142,13 @@ public final class JwtAuthorizer {
       return decide(verified, now, routeScopes);
     } catch (Rejection r) {
       return deny(r.reason(), r.getMessage(), routeScopes);
+    } catch (RuntimeException bug) {
+      // The contract is "never throws for anything a client sends": a check that fails unexpectedly is a bug in
+      // Portico, logged with its stack, and the token is refused (fail closed) rather than answered 500.
+      LOG.log(System.Logger.Level.ERROR, "JWT authorizer for " + issuer + ": a token check failed unexpectedly;"
+          + " the token is refused", bug);
+      return deny(DenialReason.MALFORMED_TOKEN, "the token could not be checked: " + bug.getClass().getName(),
+          routeScopes);
     }
   }
 
@@ -160,7 +168,7 @@ public final class JwtAuthorizer {
       key = keySet.key(jws.kid);
     } catch (Rejection r) {
       if (r.reason() == DenialReason.UNKNOWN_KID) {
-        keys.unknownKid(jws.kid, now);
+        keys.unknownKid(now);
       }
       throw r;
     }
@@ -184,7 +192,8 @@ public final class JwtAuthorizer {
     }
     Object iss = claims.get("iss");
     if (!issuer.equals(iss)) {
-      throw new Rejection(DenialReason.INVALID_ISSUER, "iss " + quote(iss) + " is not " + quote(issuer));
+      throw new Rejection(DenialReason.INVALID_ISSUER, "iss " + Rejection.quote(iss) + " is not "
+          + Rejection.quote(issuer));
     }
     checkAudience(claims);
     double exp = time(claims, "exp");
@@ -216,13 +225,14 @@ public final class JwtAuthorizer {
           }
         }
       }
-      throw new Rejection(DenialReason.INVALID_AUDIENCE, "aud " + quote(aud) + " names none of " + audiences);
+      throw new Rejection(DenialReason.INVALID_AUDIENCE, "aud " + Rejection.quote(aud) + " names none of "
+          + audiences);
     }
     Object clientId = claims.get("client_id");
     if (clientId instanceof String && audiences.contains(clientId)) {
       return;
     }
-    throw new Rejection(DenialReason.INVALID_AUDIENCE, "no aud, and client_id " + quote(clientId)
+    throw new Rejection(DenialReason.INVALID_AUDIENCE, "no aud, and client_id " + Rejection.quote(clientId)
         + " is none of " + audiences);
   }
 
@@ -238,7 +248,7 @@ public final class JwtAuthorizer {
     if (value instanceof BigDecimal) {
       return ((BigDecimal) value).doubleValue();
     }
-    throw new Rejection(DenialReason.MALFORMED_CLAIMS, name + " is " + quote(value) + ", not a number");
+    throw new Rejection(DenialReason.MALFORMED_CLAIMS, name + " is " + Rejection.quote(value) + ", not a number");
   }
 
   /** The token's scopes: {@code scope} split at spaces, then {@code scp} (a string or an array), deduplicated. */
@@ -248,7 +258,7 @@ public final class JwtAuthorizer {
     if (scope instanceof String) {
       split((String) scope, scopes);
     } else if (scope != null) {
-      throw new Rejection(DenialReason.MALFORMED_CLAIMS, "scope is " + quote(scope) + ", not a string");
+      throw new Rejection(DenialReason.MALFORMED_CLAIMS, "scope is " + Rejection.quote(scope) + ", not a string");
     }
     Object scp = claims.get("scp");
     if (scp instanceof String) {
@@ -256,12 +266,13 @@ public final class JwtAuthorizer {
     } else if (scp instanceof List) {
       for (Object s : (List<?>) scp) {
         if (!(s instanceof String)) {
-          throw new Rejection(DenialReason.MALFORMED_CLAIMS, "scp holds " + quote(s) + ", not a string");
+          throw new Rejection(DenialReason.MALFORMED_CLAIMS, "scp holds " + Rejection.quote(s) + ", not a string");
         }
         scopes.add((String) s);
       }
     } else if (scp != null) {
-      throw new Rejection(DenialReason.MALFORMED_CLAIMS, "scp is " + quote(scp) + ", not a string or array");
+      throw new Rejection(DenialReason.MALFORMED_CLAIMS, "scp is " + Rejection.quote(scp)
+          + ", not a string or array");
     }
     return List.copyOf(scopes);
   }
@@ -347,14 +358,6 @@ public final class JwtAuthorizer {
     if (tokens != null) {
       tokens.asMap().values().removeIf(v -> !current.contains(v.key));
     }
-  }
-
-  private static String quote(Object value) {
-    if (value == null) {
-      return "(absent)";
-    }
-    String s = value instanceof String ? "'" + value + "'" : String.valueOf(value);
-    return s.length() > 100 ? s.substring(0, 100) + "…" : s;
   }
 
   /**

@@ -96,7 +96,7 @@ final class KeySet {
       return (VerificationKey) entry;
     }
     if (entry == null) {
-      throw new Rejection(DenialReason.UNKNOWN_KID, "no JWKS key has kid '" + kid + "'");
+      throw new Rejection(DenialReason.UNKNOWN_KID, "no JWKS key has kid " + Rejection.quote(kid));
     }
     throw new Rejection(DenialReason.UNUSABLE_KEY, (String) entry);
   }

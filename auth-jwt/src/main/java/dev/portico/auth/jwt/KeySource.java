@@ -1,7 +1,5 @@
 package dev.portico.auth.jwt;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -32,13 +30,15 @@ import java.util.function.Consumer;
  * for refresh (its {@code Cache-Control: max-age}, clamped to [1 min, key lifetime / 2], default 5 min) the first
  * reader starts one background fetch and keeps using the current keys. A failed fetch keeps the old keys until
  * the key lifetime since the last success has passed, and further attempts back off (1 s doubling to 30 s). A
- * token with an unknown {@code kid} starts a fetch at most once per 30 s; kids a fetch confirmed unknown are
- * remembered for 5 minutes (negative cache) and start none. Only the very first request for an issuer without any
- * keys waits, and at most for the fetch timeouts.
+ * token with an unknown {@code kid} starts a fetch at most once per 30 s, whatever kids tokens name: the rate limit
+ * alone bounds the load on the issuer. There is no negative cache of kids: one let a client that named the
+ * issuer's next key before it was published keep that key refused after the rotation until the scheduled refresh
+ * (issue 18); now a new key is usable at most 30 s after its first token. Only the very first request for an
+ * issuer without any keys waits, and at most for the fetch timeouts.
  *
  * <p>Why not a Caffeine {@code LoadingCache} for the snapshot: there is exactly one entry per issuer, and its
  * refresh interval comes from each response's {@code max-age}, which Caffeine's fixed {@code refreshAfterWrite}
- * cannot express. Caffeine holds the negative cache (and the verified tokens, in {@link JwtAuthorizer}).
+ * cannot express. Caffeine holds the verified tokens, in {@link JwtAuthorizer}.
  */
 final class KeySource {
 
@@ -47,7 +47,6 @@ final class KeySource {
   static final Duration MIN_REFRESH = Duration.ofMinutes(1);
   static final Duration MIN_BACKOFF = Duration.ofSeconds(1);
   static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
-  static final Duration NEGATIVE_TTL = Duration.ofMinutes(5);
 
   private static final System.Logger LOG = System.getLogger("dev.portico.auth.jwt");
 
@@ -57,7 +56,6 @@ final class KeySource {
   private final HttpClient http;
   private final Metrics metrics;
   private final Consumer<KeySet> onNewKeys;
-  private final Cache<String, Boolean> unknownKids;
 
   private volatile Snapshot snapshot;
   private volatile URI jwksUri;
@@ -73,7 +71,6 @@ final class KeySource {
     this.http = http;
     this.metrics = metrics;
     this.onNewKeys = onNewKeys;
-    this.unknownKids = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(NEGATIVE_TTL).build();
   }
 
   /** The keys to use now, without waiting: null when there are none (cold, or expired beyond the lifetime). */
@@ -114,21 +111,11 @@ final class KeySource {
   }
 
   /**
-   * A token named a kid the keys do not have: maybe the issuer rotated. Starts a fetch unless one ran in the last
-   * 30 s or the kid was confirmed unknown recently. Never waits.
+   * A token named a kid the keys do not have: maybe the issuer rotated. Starts a fetch unless one started in the
+   * last 30 s. Never waits.
    */
-  void unknownKid(String kid, Instant now) {
-    if (unknownKids.getIfPresent(kid) != null) {
-      return;
-    }
-    CompletableFuture<Snapshot> fetch = startFetch(now, true);
-    if (fetch != null) {
-      fetch.thenAccept(s -> {
-        if (s.keys().keyOrNull(kid) == null) {
-          unknownKids.put(kid, Boolean.TRUE);
-        }
-      });
-    }
+  void unknownKid(Instant now) {
+    startFetch(now, true);
   }
 
   /** The running fetch, a new one, or null when rate limiting or back-off forbids starting one. */
@@ -161,7 +148,6 @@ final class KeySource {
       snapshot = s;
       metrics.lastFetchFailure = null;
       if (previous == null || !previous.keys().equals(s.keys())) {
-        unknownKids.invalidateAll();
         onNewKeys.accept(s.keys());
       }
       synchronized (lock) {

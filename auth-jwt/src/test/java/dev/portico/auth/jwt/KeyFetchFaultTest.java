@@ -166,22 +166,6 @@ class KeyFetchFaultTest {
   }
 
   @Test
-  void unknownKidConfirmedByAFetchIsNegativelyCached() {
-    JwtAuthorizer authorizer = authorizer();
-    assertThat(authorize(authorizer, token()).isAllowed()).isTrue();
-    String stranger = issuer.token().validAt(clock.instant()).kid("zzz").signedWith(TestIssuer.RSA_B.getPrivate())
-        .sign();
-    clock.advance(Duration.ofSeconds(31));
-    authorize(authorizer, stranger);
-    await(() -> issuer.jwksHits.get() == 2);
-    clock.advance(Duration.ofSeconds(31));
-    // a fetch would be allowed again, but the kid was confirmed unknown a moment ago
-    assertThat(((AuthorizationResult.Denied) authorize(authorizer, stranger)).reason())
-        .isEqualTo(DenialReason.UNKNOWN_KID);
-    assertThat(authorizer.metrics().keyFetches()).isEqualTo(2);
-  }
-
-  @Test
   void keyRemovedFromTheJwksInvalidatesCachedTokens() {
     JwtAuthorizer authorizer = authorizer();
     String token = issuer.token().validAt(clock.instant()).claim("exp", T0.getEpochSecond() + 3600).sign();
