@@ -66,7 +66,7 @@ public final class ProxyResponse {
     return b;
   }
 
-  /** @return the status code, 100 to 599 */
+  /** @return the status code, a final status: 200 to 599 */
   public int statusCode() {
     return statusCode;
   }
@@ -122,6 +122,15 @@ public final class ProxyResponse {
     return "ProxyResponse[" + statusCode + ", headers=" + headers + ", body=" + body.length + " bytes]";
   }
 
+  /** Whether a status may answer a request: 200 to 599 (1xx statuses are interim, never answers). */
+  static boolean isFinalStatus(int statusCode) {
+    return statusCode >= 200 && statusCode <= 599;
+  }
+
+  static String statusProblem(Object statusCode) {
+    return "statusCode " + statusCode + " must be a final status, 200 to 599";
+  }
+
   /**
    * Builds a {@link ProxyResponse}; setters check their values at once.
    */
@@ -135,13 +144,14 @@ public final class ProxyResponse {
     /**
      * Sets the status code. Default: 200.
      *
-     * @param statusCode 100 to 599
+     * @param statusCode a final status, 200 to 599: an informational 1xx status is never an answer (it would
+     *     leave the client's request unanswered and desynchronise its connection, issue 18)
      * @return this builder
-     * @throws IllegalArgumentException when the status is outside 100 to 599
+     * @throws IllegalArgumentException when the status is outside 200 to 599
      */
     public Builder statusCode(int statusCode) {
-      if (statusCode < 100 || statusCode > 599) {
-        throw new IllegalArgumentException("statusCode " + statusCode + " must be between 100 and 599");
+      if (!isFinalStatus(statusCode)) {
+        throw new IllegalArgumentException(statusProblem(statusCode));
       }
       this.statusCode = statusCode;
       return this;
@@ -151,12 +161,12 @@ public final class ProxyResponse {
      * Adds a header value; the name is lowercased.
      *
      * @param name an HTTP token
-     * @param value the value, without CR, LF or NUL
+     * @param value the value, without control characters other than HTAB
      * @return this builder
-     * @throws IllegalArgumentException when the name is not a token or the value holds CR, LF or NUL
+     * @throws IllegalArgumentException when the name is not a token or the value holds a control character
      */
     public Builder header(String name, String value) {
-      headers.computeIfAbsent(HttpSyntax.checkHeader(name, value), n -> new ArrayList<>(1)).add(value);
+      headers.computeIfAbsent(HttpSyntax.checkResponseHeader(name, value), n -> new ArrayList<>(1)).add(value);
       return this;
     }
 

@@ -137,7 +137,8 @@ final class ResponseReader {
       merged.forEach((name, values) -> values.forEach(value -> response.header(name, value)));
       cookies.forEach(response::cookie);
     } catch (IllegalArgumentException e) {
-      // A name that is not a token, or CR/LF/NUL in a value: refused, never passed on (choice P6).
+      // A name that is not a token, or a control character (CR, LF, NUL, DEL, ...) in a value: refused, never
+      // passed on (choice P6, issue 18).
       throw new MalformedResponseException(e.getMessage(), e);
     }
     if (body != null) {
@@ -166,12 +167,12 @@ final class ResponseReader {
       return;
     }
     if (p.getNumberType() != JsonParser.NumberType.INT) {
-      fail("statusCode " + p.getText() + " must be between 100 and 599");
+      fail(ProxyResponse.statusProblem(p.getText()));
       return;
     }
     int status = p.getIntValue();
-    if (status < 100 || status > 599) {
-      fail("statusCode " + status + " must be between 100 and 599");
+    if (!ProxyResponse.isFinalStatus(status)) {
+      fail(ProxyResponse.statusProblem(status));
       return;
     }
     statusCode = status;

@@ -103,6 +103,11 @@ class ProxyRequestTest {
     assertThat(response.cookies()).containsExactly("a=1");
     assertThat(response.toBuilder().build()).isEqualTo(response);
     assertThatThrownBy(() -> ProxyResponse.builder().statusCode(600))
-        .hasMessage("statusCode 600 must be between 100 and 599");
+        .hasMessage("statusCode 600 must be a final status, 200 to 599");
+    assertThatThrownBy(() -> ProxyResponse.builder().statusCode(103))
+        .hasMessage("statusCode 103 must be a final status, 200 to 599");
+    assertThatThrownBy(() -> ProxyResponse.builder().header("x-a", "a\u007fb"))
+        .hasMessage("value of header 'x-a' holds control character 0x7f at index 1; only HTAB is allowed (RFC 9110 §5.5)");
+    assertThat(ProxyResponse.builder().header("x-a", "a\tb").build().headers()).containsEntry("x-a", List.of("a\tb"));
   }
 }
