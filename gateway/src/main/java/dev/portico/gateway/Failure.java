@@ -7,6 +7,10 @@ package dev.portico.gateway;
  */
 record Failure(int status, String message, String responseType, String wwwAuthenticate) {
   static final Failure NOT_FOUND = new Failure(404, "Not Found", "RESOURCE_NOT_FOUND", null);
+  /** A request the host could not read whole (a malformed body): issue 18. */
+  static final Failure BAD_REQUEST_BODY = new Failure(400, "Bad Request", "BAD_REQUEST_BODY", null);
+  /** A request an integration refuses to pass on (a path parameter leaving the backend path): issue 18. */
+  static final Failure BAD_REQUEST_PARAMETERS = new Failure(400, "Bad Request", "BAD_REQUEST_PARAMETERS", null);
   static final Failure UNAUTHORIZED = new Failure(401, "Unauthorized", "UNAUTHORIZED", null);
   static final Failure FORBIDDEN = new Failure(403, "Forbidden", "ACCESS_DENIED", null);
   /** D11. */

@@ -14,6 +14,7 @@ import dev.portico.integration.Integration;
 import dev.portico.integration.IntegrationException;
 import dev.portico.integration.IntegrationRequest;
 import dev.portico.payload.AuthorizerContext;
+import dev.portico.payload.HttpSyntax;
 import dev.portico.payload.ProxyRequest;
 import dev.portico.payload.ProxyResponse;
 import dev.portico.routing.RouteMatch;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -154,7 +156,7 @@ public final class Gateway {
     Objects.requireNonNull(request, "request");
     Exchange x =
         new Exchange(
-            request, RequestIds.next(), clock.instant(), System.nanoTime(), domainName(request), api.apiId(),
+            request, RequestIds.next(), clock.instant(), System.nanoTime(), api.domainName(), api.apiId(),
             api.accountId());
     try {
       return process(x).exceptionally(error -> internalError(x, error));
@@ -220,12 +222,35 @@ public final class Gateway {
    * @return the 413 answer
    */
   public GatewayResponse bodyTooLarge(GatewayRequest request) {
+    return hostAnswer(request, Failure.TOO_LARGE);
+  }
+
+  /**
+   * The answer to a request whose body the host could not read whole — malformed chunked framing, a body that
+   * broke off — instead of handing the gateway a truncated body: 400 {@code {"message":"Bad Request"}}, with the
+   * request id, CORS headers and the stage's access log line like every other answer (issue 18: such requests got
+   * an empty 200 and no log line).
+   *
+   * @param request the request's line and headers; its body is ignored
+   * @return the 400 answer
+   */
+  public GatewayResponse badRequest(GatewayRequest request) {
+    return hostAnswer(request, Failure.BAD_REQUEST_BODY);
+  }
+
+  /** An answer the host asks for before the pipeline runs; the stage's access log still records it. */
+  private GatewayResponse hostAnswer(GatewayRequest request, Failure failure) {
     Objects.requireNonNull(request, "request");
     Exchange x =
         new Exchange(
-            request, RequestIds.next(), clock.instant(), System.nanoTime(), domainName(request), api.apiId(),
+            request, RequestIds.next(), clock.instant(), System.nanoTime(), api.domainName(), api.apiId(),
             api.accountId());
-    return fail(x, Failure.TOO_LARGE);
+    StageSelector.Selection<StageRuntime> selection = stages.select(request.rawPath());
+    if (selection != null) {
+      x.stage = selection.stage();
+      x.routedPath = selection.routedPath();
+    }
+    return fail(x, failure);
   }
 
   /** A bug inside the gateway (never a client's fault): logged, answered 500. */
@@ -384,25 +409,41 @@ public final class Gateway {
       x.integrationLatencyMillis = (System.nanoTime() - started) / 1_000_000;
       if (error != null) {
         Throwable cause = unwrap(error);
-        boolean timeout =
-            timedOut.get() || (cause instanceof IntegrationException e && e.isTimeout());
-        x.integrationError =
-            timeout ? "integration timed out after " + binding.timeout().toMillis() + " ms" : describe(cause);
-        return fail(x, timeout ? Failure.INTEGRATION_TIMEOUT : Failure.INTEGRATION_FAILURE);
+        IntegrationException.Kind kind = timedOut.get() ? IntegrationException.Kind.TIMED_OUT
+            : cause instanceof IntegrationException e ? e.kind() : IntegrationException.Kind.FAILED;
+        x.integrationError = kind == IntegrationException.Kind.TIMED_OUT
+            ? "integration timed out after " + binding.timeout().toMillis() + " ms" : describe(cause);
+        return fail(x, switch (kind) {
+          case TIMED_OUT -> Failure.INTEGRATION_TIMEOUT;
+          case BAD_REQUEST -> Failure.BAD_REQUEST_PARAMETERS;
+          case FAILED -> Failure.INTEGRATION_FAILURE;
+        });
       }
       x.integrationStatus = response.statusCode();
       return respond(x, response);
     });
   }
 
-  /** 9. Respond: the integration's answer, CORS headers in place of the backend's (facts §5). */
+  /**
+   * 9. Respond: the integration's answer without its hop-by-hop headers (they describe the function's or
+   * backend's connection, not the client's: issue 18), CORS headers in place of the backend's (facts §5). An
+   * answer whose headers exceed {@link GatewayLimits#maxResponseHeaderBytes()} fails (500) here rather than
+   * reaching the client half-written (D16).
+   */
   private GatewayResponse respond(Exchange x, ProxyResponse response) {
     Map<String, List<String>> headers = new LinkedHashMap<>();
+    Set<String> hopByHop = HttpSyntax.hopByHop(response.headers());
     response.headers().forEach((name, values) -> {
-      if (cors == null || !cors.dropsBackendHeader(name)) {
+      if (!hopByHop.contains(name) && (cors == null || !cors.dropsBackendHeader(name))) {
         headers.put(name, values);
       }
     });
+    long size = HeaderSize.ofResponse(headers);
+    if (size > limits.maxResponseHeaderBytes()) {
+      x.integrationError = "the integration answered " + size + " bytes of status line and headers, more than"
+          + " GatewayLimits.maxResponseHeaderBytes " + limits.maxResponseHeaderBytes();
+      return fail(x, Failure.INTEGRATION_FAILURE);
+    }
     return finish(x, response.statusCode(), headers, response.body());
   }
 
@@ -484,19 +525,6 @@ public final class Gateway {
       out.header("x-amzn-trace-id", RequestIds.traceId(x.time));
     }
     return out.build();
-  }
-
-  private String domainName(GatewayRequest request) {
-    String host = request.header("host").orElse(null);
-    if (host == null || host.isEmpty()) {
-      return api.defaultDomainName();
-    }
-    if (host.startsWith("[")) {
-      int end = host.indexOf(']');
-      return end < 0 ? host : host.substring(0, end + 1);
-    }
-    int colon = host.indexOf(':');
-    return colon < 0 ? host : host.substring(0, colon);
   }
 
   private static CompletionStage<GatewayResponse> done(GatewayResponse response) {

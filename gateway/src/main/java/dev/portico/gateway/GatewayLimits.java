@@ -21,9 +21,15 @@ import java.util.Objects;
  * @param integrationTimeout how long the gateway waits for an integration, 50 ms to 30 s; after it the answer is
  *     503. Default 30 s. Routes may set their own
  * @param maxRoutes the largest number of routes per API. Default 300 (AWS's adjustable quota)
+ * @param maxResponseHeaderBytes the largest status line plus headers of an answer, counted the same way; an
+ *     integration answering more fails (500) instead of reaching the client half-written. Default 65,536 (decision
+ *     D16: AWS documents no response header quota; this is far above what clients commonly accept, so a response
+ *     that works on AWS works here). Hosts must let their container write at least this much ({@code
+ *     PorticoServer} does)
  */
 public record GatewayLimits(
-    int maxBodyBytes, int maxRequestHeaderBytes, Duration integrationTimeout, int maxRoutes) {
+    int maxBodyBytes, int maxRequestHeaderBytes, Duration integrationTimeout, int maxRoutes,
+    int maxResponseHeaderBytes) {
 
   /** AWS's payload quota, 10 MB read as 10,485,760 bytes (D11). */
   public static final int DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -35,10 +41,13 @@ public record GatewayLimits(
   public static final Duration MAX_INTEGRATION_TIMEOUT = Duration.ofSeconds(30);
   /** AWS's default quota of routes per API. */
   public static final int DEFAULT_MAX_ROUTES = 300;
+  /** The default bound on an answer's status line and headers (decision D16). */
+  public static final int DEFAULT_MAX_RESPONSE_HEADER_BYTES = 64 * 1024;
 
   private static final GatewayLimits DEFAULTS =
       new GatewayLimits(
-          DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_REQUEST_HEADER_BYTES, MAX_INTEGRATION_TIMEOUT, DEFAULT_MAX_ROUTES);
+          DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_REQUEST_HEADER_BYTES, MAX_INTEGRATION_TIMEOUT, DEFAULT_MAX_ROUTES,
+          DEFAULT_MAX_RESPONSE_HEADER_BYTES);
 
   /**
    * Validates the limits.
@@ -47,6 +56,7 @@ public record GatewayLimits(
    * @param maxRequestHeaderBytes the header limit
    * @param integrationTimeout the integration timeout
    * @param maxRoutes the route limit
+   * @param maxResponseHeaderBytes the response header limit
    * @throws GatewayConfigException naming the limit that is out of range
    */
   public GatewayLimits {
@@ -59,6 +69,9 @@ public record GatewayLimits(
     checkTimeout("integrationTimeout", integrationTimeout);
     if (maxRoutes < 1) {
       throw new GatewayConfigException("maxRoutes must be at least 1, got " + maxRoutes);
+    }
+    if (maxResponseHeaderBytes < 1024) {
+      throw new GatewayConfigException("maxResponseHeaderBytes must be at least 1024, got " + maxResponseHeaderBytes);
     }
   }
 
@@ -105,12 +118,14 @@ public record GatewayLimits(
     private int maxRequestHeaderBytes;
     private Duration integrationTimeout;
     private int maxRoutes;
+    private int maxResponseHeaderBytes;
 
     private Builder(GatewayLimits from) {
       this.maxBodyBytes = from.maxBodyBytes;
       this.maxRequestHeaderBytes = from.maxRequestHeaderBytes;
       this.integrationTimeout = from.integrationTimeout;
       this.maxRoutes = from.maxRoutes;
+      this.maxResponseHeaderBytes = from.maxResponseHeaderBytes;
     }
 
     /**
@@ -158,13 +173,25 @@ public record GatewayLimits(
     }
 
     /**
+     * Sets the response line and headers limit.
+     *
+     * @param maxResponseHeaderBytes bytes, at least 1024
+     * @return this builder
+     */
+    public Builder maxResponseHeaderBytes(int maxResponseHeaderBytes) {
+      this.maxResponseHeaderBytes = maxResponseHeaderBytes;
+      return this;
+    }
+
+    /**
      * Builds the limits.
      *
      * @return the limits
      * @throws GatewayConfigException naming the limit that is out of range
      */
     public GatewayLimits build() {
-      return new GatewayLimits(maxBodyBytes, maxRequestHeaderBytes, integrationTimeout, maxRoutes);
+      return new GatewayLimits(maxBodyBytes, maxRequestHeaderBytes, integrationTimeout, maxRoutes,
+          maxResponseHeaderBytes);
     }
   }
 }

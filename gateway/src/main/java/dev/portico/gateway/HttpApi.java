@@ -37,6 +37,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param apiId the API id, 10 lowercase letters and digits; random by default
  * @param region the AWS region events and ARNs name; default {@code us-east-1}
  * @param accountId the account id events and ARNs name; default {@code 123456789012}
+ * @param domainName the host name events carry as {@code requestContext.domainName} and HTTP backends receive in
+ *     {@code Forwarded}; default {@link #defaultDomainName()}. Never taken from a client's {@code Host} header
+ *     (issue 18): a client chooses what it sends, not what the API is called
  * @param routes the routes, in the order added
  * @param authorizers the authorizers by name
  * @param cors the CORS configuration; empty when CORS is off
@@ -48,6 +51,7 @@ public record HttpApi(
     String apiId,
     String region,
     String accountId,
+    String domainName,
     List<Route> routes,
     Map<String, Authorizer> authorizers,
     Optional<CorsConfiguration> cors,
@@ -66,6 +70,7 @@ public record HttpApi(
    * @param apiId the API id
    * @param region the region
    * @param accountId the account
+   * @param domainName the domain name
    * @param routes the routes
    * @param authorizers the authorizers
    * @param cors CORS
@@ -86,6 +91,11 @@ public record HttpApi(
     Objects.requireNonNull(accountId, "accountId");
     if (!accountId.matches("[0-9]{12}")) {
       throw new GatewayConfigException("accountId '" + accountId + "' must be 12 digits");
+    }
+    Objects.requireNonNull(domainName, "domainName");
+    if (!domainName.matches("[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]+]")) {
+      throw new GatewayConfigException("domainName '" + domainName + "' must be a host name (letters, digits, '-'"
+          + " and '.', at most 253) or a bracketed IPv6 address");
     }
     routes = List.copyOf(routes);
     authorizers = Collections.unmodifiableMap(new LinkedHashMap<>(authorizers));
@@ -153,7 +163,7 @@ public record HttpApi(
   }
 
   /**
-   * The host name events carry as {@code requestContext.domainName} when a request has no {@code Host} header.
+   * The API's own endpoint name, the domain name unless another is set.
    *
    * @return {@code <apiId>.execute-api.<region>.amazonaws.com}
    */
@@ -161,11 +171,43 @@ public record HttpApi(
     return apiId + ".execute-api." + region + ".amazonaws.com";
   }
 
+  /**
+   * What in this definition is allowed but probably not meant: a protected route whose path other methods reach
+   * through an unprotected {@code ANY} or {@code $default} route; CORS that reflects any origin of a scheme with
+   * credentials. {@code portico validate} prints these.
+   *
+   * @return the warnings, in route order; empty when there are none
+   */
+  public List<ApiWarning> warnings() {
+    return dev.portico.gateway.internal.ApiLint.warnings(this);
+  }
+
+  /**
+   * A builder holding this definition, to change and build again.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.apiId = apiId;
+    b.region = region;
+    b.accountId = accountId;
+    b.domainName = domainName.equals(defaultDomainName()) ? null : domainName;
+    b.routes.addAll(routes);
+    b.authorizers.putAll(authorizers);
+    b.cors = cors.orElse(null);
+    b.stages.putAll(stages);
+    b.limits = limits;
+    b.clock = clock;
+    return b;
+  }
+
   /** Builds an {@link HttpApi}. */
   public static final class Builder {
     private String apiId;
     private String region = "us-east-1";
     private String accountId = "123456789012";
+    private String domainName;
     private final List<Route> routes = new ArrayList<>();
     private final Map<String, Authorizer> authorizers = new LinkedHashMap<>();
     private CorsConfiguration cors;
@@ -209,6 +251,19 @@ public record HttpApi(
     }
 
     /**
+     * Sets the domain name events carry ({@code requestContext.domainName}). Default: {@code
+     * <apiId>.execute-api.<region>.amazonaws.com}, as AWS names an API's own endpoint. A custom domain or the host
+     * a local server answers on is set here, never taken from requests.
+     *
+     * @param domainName a host name
+     * @return this builder
+     */
+    public Builder domainName(String domainName) {
+      this.domainName = Objects.requireNonNull(domainName, "domainName");
+      return this;
+    }
+
+    /**
      * Adds a route.
      *
      * @param route the route
@@ -230,6 +285,22 @@ public record HttpApi(
       Objects.requireNonNull(authorizer, "authorizer");
       if (authorizers.putIfAbsent(authorizer.name(), authorizer) != null) {
         throw new GatewayConfigException("authorizer '" + authorizer.name() + "' already exists");
+      }
+      return this;
+    }
+
+    /**
+     * Replaces the authorizer of the same name, e.g. to point a JWT authorizer at a local issuer.
+     *
+     * @param authorizer the new authorizer
+     * @return this builder
+     * @throws GatewayConfigException when no authorizer has its name
+     */
+    public Builder replaceAuthorizer(Authorizer authorizer) {
+      Objects.requireNonNull(authorizer, "authorizer");
+      if (authorizers.replace(authorizer.name(), authorizer) == null) {
+        throw new GatewayConfigException("authorizer '" + authorizer.name() + "' does not exist, so it cannot be"
+            + " replaced");
       }
       return this;
     }
@@ -290,9 +361,10 @@ public record HttpApi(
      */
     public HttpApi build() {
       Map<String, Stage> chosen = stages.isEmpty() ? Map.of(Stage.DEFAULT, Stage.defaultStage()) : stages;
+      String id = apiId != null ? apiId : randomApiId();
       return new HttpApi(
-          apiId != null ? apiId : randomApiId(), region, accountId, routes, authorizers, Optional.ofNullable(cors),
-          chosen, limits, clock);
+          id, region, accountId, domainName != null ? domainName : id + ".execute-api." + region + ".amazonaws.com",
+          routes, authorizers, Optional.ofNullable(cors), chosen, limits, clock);
     }
 
     private static String randomApiId() {

@@ -96,10 +96,11 @@ class GatewayConformanceTest {
   @Test
   @DisplayName("facts §2: v2.0 event — decoded rawPath, encoded rawQueryString, cookies, lowercase headers")
   void eventV2() {
-    Gateway gateway = gateway(HttpApi.builder().apiId("a1b2c3d4e5").route(Route.of("POST /items/{name}", echo())));
+    Gateway gateway = gateway(HttpApi.builder().apiId("a1b2c3d4e5").domainName("api.example.com")
+        .route(Route.of("POST /items/{name}", echo())));
     GatewayResponse response =
         call(gateway, GatewayRequest.builder().method("POST").target("/items/caf%C3%A9?q=a%20b&q=c")
-            .header("Host", "api.example.com:8443").header("Content-Type", "application/json")
+            .header("Host", "attacker.example:8443").header("Content-Type", "application/json")
             .header("Cookie", "a=1; b=2").header("X-Custom", "v1").header("x-custom", "v2")
             .body("{\"n\":1}").sourceIp("192.0.2.9").build());
     JsonNode event = event(response);
@@ -114,7 +115,9 @@ class GatewayConformanceTest {
     assertThat(event.path("isBase64Encoded").asBoolean()).isFalse();
     assertThat(event.path("pathParameters").path("name").asText()).isEqualTo("café");
     JsonNode context = event.path("requestContext");
+    // Issue 18, item 10: the API's configured name, never the client's Host header.
     assertThat(context.path("domainName").asText()).isEqualTo("api.example.com");
+    assertThat(context.path("domainPrefix").asText()).isEqualTo("api");
     assertThat(context.path("apiId").asText()).isEqualTo("a1b2c3d4e5");
     assertThat(context.path("http").path("sourceIp").asText()).isEqualTo("192.0.2.9");
     assertThat(context.path("requestId").asText()).isEqualTo(response.header("apigw-requestid").orElseThrow());

@@ -22,10 +22,14 @@ final class HttpBackend implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService threads = Executors.newCachedThreadPool();
   private final CountDownLatch release = new CountDownLatch(1);
+  private final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
 
   HttpBackend() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.setExecutor(threads);
+    server.setExecutor(task -> {
+      requests.incrementAndGet();
+      threads.execute(task);
+    });
     server.createContext("/echo", this::echo);
     server.createContext("/status", exchange -> {
       int status = Integer.parseInt(exchange.getRequestURI().getPath().substring("/status/".length()));
@@ -57,6 +61,11 @@ final class HttpBackend implements AutoCloseable {
       }
     });
     server.start();
+  }
+
+  /** @return how many exchanges the backend has received */
+  int requests() {
+    return requests.get();
   }
 
   String base() {

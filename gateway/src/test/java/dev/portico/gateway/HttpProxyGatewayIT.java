@@ -1,6 +1,7 @@
 package dev.portico.gateway;
 
 import static dev.portico.gateway.Fixtures.call;
+import static dev.portico.gateway.Fixtures.get;
 import static dev.portico.gateway.Fixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,6 +36,7 @@ class HttpProxyGatewayIT {
         .route(Route.of("GET /refused", HttpProxyIntegration.builder("http://127.0.0.1:1/nothing").build()))
         .cors(CorsConfiguration.builder().allowOrigins("https://app.example.com").build())
         .stage(Stage.builder("$default").variable("version", "v2").build())
+        .domainName("api.example.com")
         .build());
   }
 
@@ -49,7 +51,8 @@ class HttpProxyGatewayIT {
     GatewayResponse response = call(gateway, GatewayRequest.builder().method("PUT").target("/pets/a%20b?x=1&y=%2F")
         .header("Content-Type", "text/plain").header("X-Custom", "c").header("Connection", "x-private")
         .header("X-Private", "hop").header("Keep-Alive", "timeout=5").header("X-Forwarded-For", "203.0.113.9")
-        .header("Host", "api.example.com").body("hello").sourceIp("192.0.2.1").build());
+        .header("Host", "client-chosen.example").header("X-Forwarded-Host", "evil.example").body("hello")
+        .sourceIp("192.0.2.1").build());
     assertThat(response.statusCode()).isEqualTo(200);
     JsonNode seen = json(response.bodyText());
     assertThat(seen.path("method").asText()).isEqualTo("PUT");
@@ -60,6 +63,8 @@ class HttpProxyGatewayIT {
     assertThat(headers.has("x-private")).as("named by Connection: hop-by-hop").isFalse();
     assertThat(headers.has("keep-alive")).isFalse();
     assertThat(headers.has("x-forwarded-for")).isFalse();
+    // Issue 18, item 10: host is the API's configured name, never the client's Host or X-Forwarded-Host.
+    assertThat(headers.has("x-forwarded-host")).isFalse();
     assertThat(headers.path("forwarded").asText())
         .isEqualTo("for=203.0.113.9, for=192.0.2.1;host=api.example.com;proto=https");
   }
@@ -74,6 +79,29 @@ class HttpProxyGatewayIT {
     assertThat(response.header("x-hop")).isEmpty();
     assertThat(response.header("connection")).isEmpty();
     assertThat(response.header("access-control-allow-origin")).contains("https://app.example.com");
+  }
+
+  @Test
+  @DisplayName("issue 18: a path parameter holding a dot-segment is refused 400 and never reaches the backend")
+  void dotSegmentsInPathParametersAreRefused() {
+    int before = backend.requests();
+    for (String target : new String[] {"/files/..%2Fsecret.txt", "/files/%2e%2e/secret.txt", "/files/a/%2E/b",
+        "/pets/..%2Fsecret", "/pets/%252e%252e"}) {
+      GatewayResponse response = get(gateway, target);
+      assertThat(response.statusCode()).as(target).isEqualTo(400);
+      assertThat(response.bodyText()).isEqualTo("{\"message\":\"Bad Request\"}");
+      assertThat(response.header("apigw-requestid")).isPresent();
+    }
+    assertThat(backend.requests()).isEqualTo(before);
+  }
+
+  @Test
+  @DisplayName("issue 18: a query with { } | ^ \" < > or a bare % reaches the backend as sent, never a 500")
+  void awkwardQueriesPassThrough() {
+    GatewayResponse response = get(gateway, "/pets/1?a={x}&b=|^&c=\"<>\"&d=100%&e=%41");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(json(response.bodyText()).path("uri").asText())
+        .isEqualTo("/echo/v2/pets/1?a=%7Bx%7D&b=%7C%5E&c=%22%3C%3E%22&d=100%25&e=%41");
   }
 
   @Test

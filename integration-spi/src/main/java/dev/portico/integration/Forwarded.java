@@ -8,6 +8,11 @@ import java.util.List;
  * The RFC 7239 {@code Forwarded} header an HTTP integration receives in place of {@code x-forwarded-*} (facts §6):
  * one element per address of {@code x-forwarded-for} (the client's own address last, as the gateway appends it),
  * with {@code host} and {@code proto} on the last element.
+ *
+ * <p>What is trusted (issue 18): {@code host} is the API's domain name as the gateway knows it
+ * ({@code requestContext.domainName}), never a client's {@code X-Forwarded-Host} or {@code Host}; {@code proto} is
+ * the scheme the client used to reach Portico (the gateway replaces a client's {@code X-Forwarded-Proto}). Only
+ * the last {@code for} is an address Portico saw; the earlier ones are what the client claimed.
  */
 final class Forwarded {
   private Forwarded() {}
@@ -28,8 +33,7 @@ final class Forwarded {
     if (out.length() == 0) {
       out.append("for=").append(node(request.sourceIp()));
     }
-    String host = first(request, "x-forwarded-host", first(request, "host", request.domainName()));
-    out.append(";host=").append(quoteIfNeeded(host));
+    out.append(";host=").append(quoteIfNeeded(request.domainName()));
     String proto = first(request, "x-forwarded-proto", null);
     if (proto != null) {
       out.append(";proto=").append(quoteIfNeeded(proto));

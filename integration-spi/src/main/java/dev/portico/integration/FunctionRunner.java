@@ -100,7 +100,8 @@ final class FunctionRunner {
     } catch (RejectedExecutionException e) {
       result.completeExceptionally(
           IntegrationException.failed(
-              "function " + functionName + " could not start: its executor is saturated or shut down", e));
+              "function " + functionName + " is throttled: its executor is saturated (at most "
+                  + DEFAULT_CONCURRENCY + " invocations at once on the default one) or shut down", e));
     }
     return result;
   }

@@ -1,5 +1,6 @@
 package dev.portico.integration;
 
+import dev.portico.payload.HttpSyntax;
 import dev.portico.payload.PayloadFormat;
 import dev.portico.payload.PayloadLimits;
 import dev.portico.payload.ProxyRequest;
@@ -11,8 +12,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,30 +36,32 @@ import java.util.concurrent.CompletionStage;
  *     .build();
  * }</pre>
  *
- * <p>Per request: {@code {name}} is replaced by the route's path parameter (percent-encoded, {@code /} kept, so
- * {@code {proxy}} carries a greedy remainder), {@code ${stageVariables.name}} by the stage variable, and the raw
- * query string is appended. Hop-by-hop headers (RFC 9110 §7.6.1: {@code connection} and the headers it names,
- * {@code keep-alive}, {@code proxy-*}, {@code te}, {@code trailer}, {@code transfer-encoding}, {@code upgrade})
- * are removed both ways; {@code host}, {@code content-length} and {@code expect} are set by the HTTP client. The
- * {@code x-forwarded-for}, {@code x-forwarded-proto} and {@code x-forwarded-host} headers are translated into one
- * standard {@code Forwarded} header (RFC 7239), as API Gateway does. The call is non-blocking (JDK {@link
- * HttpClient}) and bounded by the request's deadline; a backend that cannot be reached completes the stage with
- * an {@link IntegrationException} (500), one that answers too late with a timeout (503). A backend's own 5xx is
- * passed through unchanged.
+ * <p>Per request: {@code {name}} is replaced by the route's path parameter, percent-encoded as one segment
+ * ({@code /} sent as {@code %2F}); the route's greedy variable ({@code {proxy}} for {@code {proxy+}}) keeps its
+ * {@code /}. A value holding a dot-segment ({@code .} or {@code ..} in any encoding) is refused with 400, so no
+ * path parameter ever reaches outside the URI's own path, whatever the backend decodes first (issue 18).
+ * {@code ${stageVariables.name}} is replaced by the stage variable, and the raw query string is appended as sent
+ * (only what the URI grammar forbids is percent-encoded). Hop-by-hop headers ({@link HttpSyntax#hopByHop}) are
+ * removed both ways; {@code host}, {@code content-length} and {@code expect} are set by the HTTP client. The
+ * client's {@code x-forwarded-*} headers are not forwarded: one standard {@code Forwarded} header (RFC 7239), as
+ * API Gateway sends, carries the address chain, the API's domain name as {@code host} (never the client's {@code
+ * X-Forwarded-Host}) and the scheme the client used. The call is non-blocking (JDK {@link HttpClient}) and
+ * bounded by the request's deadline; a backend that cannot be reached completes the stage with an {@link
+ * IntegrationException} (500), one that answers too late with a timeout (503). A backend's own 5xx is passed
+ * through unchanged; a 1xx it sends as its final answer is a failure (500).
  *
  * <p>Only payload format 1.0 (facts §2): the gateway refuses routes that pair this integration with 2.0.
  */
 public final class HttpProxyIntegration implements Integration {
-  /** Headers never forwarded: hop-by-hop (RFC 9110 §7.6.1) and those the HTTP client owns. */
+  /**
+   * Headers never forwarded besides the hop-by-hop ones ({@link HttpSyntax#hopByHop}): those the HTTP client owns,
+   * and the client's forwarding headers, which become one {@code Forwarded} header.
+   */
   private static final Set<String> NOT_FORWARDED =
-      Set.of(
-          "connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "proxy-connection", "te",
-          "trailer", "transfer-encoding", "upgrade", "host", "content-length", "expect", "http2-settings",
-          "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host", "forwarded");
-  private static final Set<String> NOT_RETURNED =
-      Set.of(
-          "connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "proxy-connection", "te",
-          "trailer", "transfer-encoding", "upgrade", "content-length", ":status");
+      Set.of("host", "content-length", "expect", "http2-settings", "x-forwarded-for", "x-forwarded-proto",
+          "x-forwarded-host", "forwarded");
+  /** Headers never returned besides the hop-by-hop ones: the body's framing is the client connection's. */
+  private static final Set<String> NOT_RETURNED = Set.of("content-length", ":status");
 
   private static final class DefaultClient {
     static final HttpClient INSTANCE =
@@ -119,9 +122,6 @@ public final class HttpProxyIntegration implements Integration {
       request = toHttpRequest(call.request(), left);
     } catch (IntegrationException e) {
       return CompletableFuture.failedFuture(e);
-    } catch (IllegalArgumentException e) {
-      return CompletableFuture.failedFuture(
-          IntegrationException.failed("HTTP integration request is invalid: " + e.getMessage(), e));
     }
     CompletableFuture<HttpResponse<byte[]>> exchange =
         client.sendAsync(request, BoundedBody.handler(maxResponseBytes));
@@ -131,7 +131,7 @@ public final class HttpProxyIntegration implements Integration {
               if (error != null) {
                 throw translate(request.uri(), error);
               }
-              return toProxyResponse(response);
+              return toProxyResponse(request.uri(), response);
             });
     result.whenComplete(
         (response, error) -> {
@@ -143,7 +143,8 @@ public final class HttpProxyIntegration implements Integration {
   }
 
   private HttpRequest toHttpRequest(ProxyRequest in, Duration timeout) {
-    URI target = uri.expand(in.pathParameters(), in.stageVariables(), in.rawQueryString());
+    URI target = uri.expand(in.pathParameters(), greedyVariable(in.resourcePath()), in.stageVariables(),
+        in.rawQueryString());
     byte[] body = in.body();
     HttpRequest.Builder out =
         HttpRequest.newBuilder(target)
@@ -152,12 +153,19 @@ public final class HttpProxyIntegration implements Integration {
                 method != null ? method : in.method(),
                 body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
     Map<String, List<String>> headers = in.headers();
-    Set<String> named = connectionTokens(headers.get("connection"));
+    Set<String> hopByHop = HttpSyntax.hopByHop(headers);
     headers.forEach(
         (name, values) -> {
-          if (!NOT_FORWARDED.contains(name) && !named.contains(name)) {
+          if (!NOT_FORWARDED.contains(name) && !hopByHop.contains(name)) {
             for (String value : values) {
-              out.header(name, value);
+              try {
+                out.header(name, value);
+              } catch (IllegalArgumentException e) {
+                // A value the host accepted but HTTP/1.1 cannot carry to the backend (a control character, a
+                // character beyond Latin-1): the client's request is refused, not the gateway's (issue 18).
+                throw IntegrationException.badRequest("request header '" + name + "' cannot be forwarded: "
+                    + e.getMessage());
+              }
             }
           }
         });
@@ -165,36 +173,44 @@ public final class HttpProxyIntegration implements Integration {
     return out.build();
   }
 
-  private ProxyResponse toProxyResponse(HttpResponse<byte[]> response) {
-    ProxyResponse.Builder out = ProxyResponse.builder().statusCode(response.statusCode());
-    Map<String, List<String>> headers = response.headers().map();
-    Set<String> named = connectionTokens(headers.get("connection"));
-    headers.forEach(
-        (name, values) -> {
-          String lower = name.toLowerCase(Locale.ROOT);
-          if (!NOT_RETURNED.contains(lower) && !named.contains(lower)) {
-            for (String value : values) {
-              out.header(lower, value);
+  /** The greedy variable of a route's path ({@code proxy} for {@code /files/{proxy+}}), or null. */
+  static String greedyVariable(String resourcePath) {
+    if (!resourcePath.endsWith("+}")) {
+      return null;
+    }
+    int open = resourcePath.lastIndexOf('{');
+    return open < 0 ? null : resourcePath.substring(open + 1, resourcePath.length() - 2);
+  }
+
+  private ProxyResponse toProxyResponse(URI target, HttpResponse<byte[]> response) {
+    int status = response.statusCode();
+    if (status < 200) {
+      // An interim status as the final answer would leave the client's request unanswered (issue 18).
+      throw IntegrationException.failed("HTTP integration " + where(target) + " answered " + status
+          + ", not a final status", null);
+    }
+    ProxyResponse.Builder out = ProxyResponse.builder().statusCode(status);
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    response.headers().map().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values));
+    Set<String> hopByHop = HttpSyntax.hopByHop(headers);
+    try {
+      headers.forEach(
+          (name, values) -> {
+            if (!NOT_RETURNED.contains(name) && !hopByHop.contains(name)) {
+              for (String value : values) {
+                out.header(name, value);
+              }
             }
-          }
-        });
+          });
+    } catch (IllegalArgumentException e) {
+      throw IntegrationException.failed("HTTP integration " + where(target) + " answered a header that cannot be"
+          + " passed on: " + e.getMessage(), e);
+    }
     return out.body(response.body()).build();
   }
 
-  private static Set<String> connectionTokens(List<String> connection) {
-    if (connection == null) {
-      return Set.of();
-    }
-    List<String> tokens = new ArrayList<>();
-    for (String value : connection) {
-      for (String token : value.split(",")) {
-        String trimmed = token.trim().toLowerCase(Locale.ROOT);
-        if (!trimmed.isEmpty()) {
-          tokens.add(trimmed);
-        }
-      }
-    }
-    return Set.copyOf(tokens);
+  private static String where(URI target) {
+    return target.getScheme() + "://" + target.getRawAuthority();
   }
 
   private static RuntimeException translate(URI target, Throwable error) {
@@ -202,7 +218,7 @@ public final class HttpProxyIntegration implements Integration {
     if (cause instanceof IntegrationException e) {
       return e;
     }
-    String where = target.getScheme() + "://" + target.getRawAuthority();
+    String where = where(target);
     if (cause instanceof HttpTimeoutException) {
       return IntegrationException.timedOut("HTTP integration " + where + " did not answer in time");
     }

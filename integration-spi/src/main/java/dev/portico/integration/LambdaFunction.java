@@ -14,6 +14,13 @@ package dev.portico.integration;
  * {@code 500 {"message":"Internal Server Error"}}, as a Lambda function error does (facts §3). When the
  * deadline passes, the function's thread is interrupted: a function that waits or sleeps should let {@link
  * InterruptedException} propagate.
+ *
+ * <p>Concurrency, as Lambda bounds it: all functions and Lambda authorizers on the default executor share at most
+ * {@value LambdaIntegration#ACCOUNT_CONCURRENCY} running invocations (Lambda's default account concurrency); one
+ * function can be held to fewer with {@link #withReservedConcurrency(int)}. An invocation over either bound is
+ * throttled at once, and API Gateway answers a throttled Lambda invocation with {@code 500 {"message":"Internal
+ * Server Error"}} (observed on REST APIs: Lambda's 429 becomes an integration failure; not documented for HTTP
+ * APIs — see docs/security.md).
  */
 @FunctionalInterface
 public interface LambdaFunction {
@@ -27,4 +34,22 @@ public interface LambdaFunction {
    * @throws Exception any failure, reported as a function error
    */
   byte[] handle(byte[] event, InvocationContext context) throws Exception;
+
+  /**
+   * This function held to a number of invocations at once, as Lambda's reserved concurrency holds a function: an
+   * invocation beyond it fails at once ("throttled"), so the gateway answers 500 without waiting. Apply it once
+   * per function and share the result between every route and authorizer that calls the function, as one Lambda
+   * function's limit covers all its callers.
+   *
+   * <pre>{@code
+   * LambdaFunction orders = AwsLambdaHandlers.requestHandler(new OrdersHandler()).withReservedConcurrency(10);
+   * }</pre>
+   *
+   * @param reservedConcurrency at least 1
+   * @return the limited function
+   * @throws IllegalArgumentException when the limit is below 1
+   */
+  default LambdaFunction withReservedConcurrency(int reservedConcurrency) {
+    return new ReservedConcurrency(this, reservedConcurrency);
+  }
 }

@@ -34,6 +34,12 @@ public final class LambdaIntegration implements Integration {
    */
   public static final int DEFAULT_MAX_RESPONSE_BYTES = 6 * 1024 * 1024;
 
+  /**
+   * How many invocations run at once on the default executor, across every function and Lambda authorizer:
+   * Lambda's default account concurrency (1,000). One more is throttled: the gateway answers 500.
+   */
+  public static final int ACCOUNT_CONCURRENCY = FunctionRunner.DEFAULT_CONCURRENCY;
+
   private final String functionName;
   private final LambdaFunction function;
   private final Executor executor;

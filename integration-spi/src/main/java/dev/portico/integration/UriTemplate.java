@@ -62,7 +62,7 @@ final class UriTemplate {
     }
     flush(literal, parts);
     UriTemplate compiled = new UriTemplate(template, List.copyOf(parts));
-    URI sample = compiled.expand(name -> "x", name -> "x", "");
+    URI sample = compiled.expand(name -> "x", null, name -> "x", "");
     String scheme = sample.getScheme();
     if (scheme == null
         || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
@@ -76,13 +76,26 @@ final class UriTemplate {
     return compiled;
   }
 
-  /** Expands for one request; path variable values are percent-encoded except {@code /}. */
-  URI expand(Map<String, String> pathParameters, Map<String, String> stageVariables, String rawQuery) {
-    return expand(pathParameters::get, stageVariables::get, rawQuery);
+  /**
+   * Expands for one request. A path variable never moves the path outside the template's own prefix (issue 18):
+   * a value holding a dot-segment ({@code .} or {@code ..} between separators, in any percent-encoding or case) is
+   * refused with {@link IntegrationException.Kind#BAD_REQUEST}; the greedy variable's {@code /} stay separators,
+   * every other variable is one segment (its {@code /} sent as {@code %2F}). The query goes on as the client sent
+   * it, with only what the URI grammar forbids percent-encoded.
+   *
+   * @param pathParameters decoded path parameters
+   * @param greedy the route's greedy variable ({@code proxy} for {@code {proxy+}}), or null
+   * @param stageVariables the stage's variables
+   * @param rawQuery the query as sent, without {@code ?}
+   */
+  URI expand(Map<String, String> pathParameters, String greedy, Map<String, String> stageVariables,
+      String rawQuery) {
+    return expand(pathParameters::get, greedy, stageVariables::get, rawQuery);
   }
 
   private URI expand(
       java.util.function.Function<String, String> pathParameters,
+      String greedy,
       java.util.function.Function<String, String> stageVariables,
       String rawQuery) {
     StringBuilder out = new StringBuilder(template.length() + 32);
@@ -91,7 +104,11 @@ final class UriTemplate {
         case PATH -> {
           String value = pathParameters.apply(part.text());
           if (value != null) {
-            encodePath(value, out);
+            if (PathSegments.holdsDotSegment(value)) {
+              throw IntegrationException.badRequest("path parameter '" + part.text()
+                  + "' holds a dot-segment, which could reach outside the integration's path");
+            }
+            encodePath(value, part.text().equals(greedy), out);
           }
         }
         case STAGE -> {
@@ -104,7 +121,8 @@ final class UriTemplate {
       }
     }
     if (!rawQuery.isEmpty()) {
-      out.append(out.indexOf("?") < 0 ? '?' : '&').append(rawQuery);
+      out.append(out.indexOf("?") < 0 ? '?' : '&');
+      encodeQuery(rawQuery, out);
     }
     try {
       return new URI(out.toString());
@@ -130,20 +148,49 @@ final class UriTemplate {
     return true;
   }
 
-  /** RFC 3986 pchar without escapes, plus '/': everything else is percent-encoded as UTF-8. */
-  private static void encodePath(String value, StringBuilder out) {
+  /** RFC 3986 pchar without escapes, plus {@code /} for the greedy variable: the rest is percent-encoded UTF-8. */
+  private static void encodePath(String value, boolean keepSlash, StringBuilder out) {
     for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xFF;
       boolean plain =
           (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-              || "-._~!$&'()*+,;=:@/".indexOf(c) >= 0;
+              || "-._~!$&'()*+,;=:@".indexOf(c) >= 0 || (keepSlash && c == '/');
       if (plain) {
         out.append((char) c);
       } else {
-        out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-            .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
+        escape(c, out);
       }
     }
+  }
+
+  /**
+   * The raw query as the client sent it, except what RFC 3986's query grammar forbids ({@code { } | ^ " < >},
+   * spaces, non-ASCII, a {@code %} not followed by two hex digits): percent-encoded, so that no client query
+   * makes the backend URI invalid (issue 18: those answered 500).
+   */
+  static void encodeQuery(String rawQuery, StringBuilder out) {
+    byte[] bytes = rawQuery.getBytes(StandardCharsets.UTF_8);
+    for (int i = 0; i < bytes.length; i++) {
+      int c = bytes[i] & 0xFF;
+      boolean plain =
+          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+              || "-._~!$&'()*+,;=:@/?".indexOf(c) >= 0
+              || (c == '%' && i + 2 < bytes.length && isHex(bytes[i + 1]) && isHex(bytes[i + 2]));
+      if (plain) {
+        out.append((char) c);
+      } else {
+        escape(c, out);
+      }
+    }
+  }
+
+  private static boolean isHex(byte b) {
+    return (b >= '0' && b <= '9') || (b >= 'a' && b <= 'f') || (b >= 'A' && b <= 'F');
+  }
+
+  private static void escape(int c, StringBuilder out) {
+    out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+        .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
   }
 
   @Override

@@ -64,7 +64,34 @@ class LambdaIntegrationTest {
     }), "function boom failed: java.io.IOException: disk");
     assertFailure(LambdaIntegration.builder("rejected", (e, c) -> e).executor(task -> {
       throw new java.util.concurrent.RejectedExecutionException("full");
-    }).build(), "could not start");
+    }).build(), "is throttled: its executor is saturated");
+  }
+
+  /** Issue 18, item 13: Lambda's reserved concurrency; one invocation more is throttled at once, never queued. */
+  @Test
+  void reservedConcurrencyThrottlesTheInvocationBeyondIt() throws Exception {
+    java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(2);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    LambdaFunction slow = ((LambdaFunction) (event, context) -> {
+      inside.countDown();
+      release.await(10, TimeUnit.SECONDS);
+      return "{\"statusCode\":200}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }).withReservedConcurrency(2);
+    LambdaIntegration integration = LambdaIntegration.of("slow", slow);
+    CompletableFuture<ProxyResponse> first = integration.invoke(request()).toCompletableFuture();
+    CompletableFuture<ProxyResponse> second = integration.invoke(request()).toCompletableFuture();
+    assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+
+    assertFailure(integration, "function slow is throttled: 2 invocations are running, its reserved concurrency");
+
+    release.countDown();
+    assertThat(first.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+    assertThat(second.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+    // The permits came back: the function runs again.
+    assertThat(integration.invoke(request()).toCompletableFuture().get(10, TimeUnit.SECONDS).statusCode())
+        .isEqualTo(200);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> slow.withReservedConcurrency(0))
+        .hasMessageContaining("reservedConcurrency must be at least 1, got 0");
   }
 
   private static void assertFailure(LambdaIntegration integration, String message) {

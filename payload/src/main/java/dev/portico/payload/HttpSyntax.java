@@ -60,7 +60,7 @@ public final class HttpSyntax {
   }
 
   /**
-   * Checks one header line of a message Portico sends (a response): RFC 9110 §5.5 lets a sender generate no
+   * Checks one header line of a message Portico sends (a response to a client, a request to a backend): RFC 9110 §5.5 lets a sender generate no
    * control character but HTAB. DEL, ESC and the rest would reach the client's terminal and logs (issue 18).
    *
    * @param name the header name
@@ -69,7 +69,7 @@ public final class HttpSyntax {
    * @throws IllegalArgumentException when the name is not a token or the value holds a control character other
    *     than HTAB
    */
-  public static String checkResponseHeader(String name, String value) {
+  public static String checkSentHeader(String name, String value) {
     String lower = checkName(name, value);
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);

@@ -166,7 +166,7 @@ public final class ProxyResponse {
      * @throws IllegalArgumentException when the name is not a token or the value holds a control character
      */
     public Builder header(String name, String value) {
-      headers.computeIfAbsent(HttpSyntax.checkResponseHeader(name, value), n -> new ArrayList<>(1)).add(value);
+      headers.computeIfAbsent(HttpSyntax.checkSentHeader(name, value), n -> new ArrayList<>(1)).add(value);
       return this;
     }
 

@@ -362,12 +362,11 @@ public final class PorticoExtension
           : "no JWT authorizer named " + String.join(", ", unknown) + " (JWT authorizers: " + String.join(", ", jwt)
               + ")"));
     }
-    Map<String, Authorizer> authorizers = new LinkedHashMap<>(api.authorizers());
+    HttpApi.Builder pointed = api.toBuilder();
     for (String name : chosen) {
-      authorizers.put(name, ((Authorizer.Jwt) authorizers.get(name)).withIssuer(issuer.issuer()));
+      pointed.replaceAuthorizer(((Authorizer.Jwt) api.authorizers().get(name)).withIssuer(issuer.issuer()));
     }
-    return new HttpApi(api.apiId(), api.region(), api.accountId(), api.routes(), authorizers, api.cors(),
-        api.stages(), api.limits(), api.clock());
+    return pointed.build();
   }
 
   private static String lines(List<ImportProblem> problems) {

@@ -18,7 +18,7 @@ final class Rejection extends Exception {
   /**
    * A value from a token, the JWKS or the discovery document, fit for a detail that ends up in logs: strings in
    * single quotes with quotes, backslashes and control characters (C0, DEL, C1, line and paragraph separators)
-   * escaped as {@code \\uXXXX}, so a hostile value cannot forge or split a log line (issue 18); at most 100
+   * escaped as <code>&#92;uXXXX</code>, so a hostile value cannot forge or split a log line (issue 18); at most 100
    * characters. {@code null} is {@code (absent)}.
    */
   static String quote(Object value) {

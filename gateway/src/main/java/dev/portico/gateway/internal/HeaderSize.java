@@ -4,7 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-/** The size of a request line and its headers, counted as HTTP/1.1 puts them on the wire (facts §6, D11). */
+/**
+ * The size of a request or status line and its headers, counted as HTTP/1.1 puts them on the wire (facts §6,
+ * D11, D16).
+ */
 public final class HeaderSize {
   private HeaderSize() {}
 
@@ -20,8 +23,24 @@ public final class HeaderSize {
    */
   public static long of(
       String method, String rawPath, String rawQuery, String protocol, Map<String, List<String>> headers) {
-    long size = method.length() + 1 + utf8(rawPath) + (rawQuery.isEmpty() ? 0 : 1 + utf8(rawQuery)) + 1
+    long line = method.length() + 1 + utf8(rawPath) + (rawQuery.isEmpty() ? 0 : 1 + utf8(rawQuery)) + 1
         + protocol.length() + 2;
+    return line + headers(headers);
+  }
+
+  /**
+   * Counts {@code HTTP/1.1 SP status SP reason CRLF} (the reason taken as 32 bytes, the longest common one) plus
+   * {@code name: value CRLF} per header value.
+   *
+   * @param headers the headers
+   * @return the byte count
+   */
+  public static long ofResponse(Map<String, List<String>> headers) {
+    return "HTTP/1.1 200 ".length() + 32 + 2 + headers(headers);
+  }
+
+  private static long headers(Map<String, List<String>> headers) {
+    long size = 0;
     for (Map.Entry<String, List<String>> header : headers.entrySet()) {
       int name = header.getKey().length();
       for (String value : header.getValue()) {
