@@ -5,6 +5,7 @@ import dev.portico.gateway.Gateway;
 import dev.portico.gateway.GatewayRequest;
 import dev.portico.gateway.GatewayResponse;
 import dev.portico.payload.ClientCertificate;
+import dev.portico.payload.LogText;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -34,7 +35,6 @@ final class ServletCall {
   private static final System.Logger LOG = System.getLogger(ServletCall.class.getName());
   private static final String CERTIFICATES = "jakarta.servlet.request.X509Certificate";
   private static final byte[] EMPTY = new byte[0];
-  private static final byte[] BAD_REQUEST = "{\"message\":\"Bad Request\"}".getBytes(StandardCharsets.US_ASCII);
   private static final AtomicBoolean WARNED_SYNC = new AtomicBoolean();
 
   private final Gateway gateway;
@@ -81,11 +81,8 @@ final class ServletCall {
     } catch (IllegalArgumentException e) {
       // A request line or header the gateway cannot represent (e.g. a NUL in a header value): refused before
       // anything is routed, like a malformed request at AWS's edge.
-      LOG.log(System.Logger.Level.DEBUG, "request refused: {0}", e.getMessage());
-      response.setStatus(400);
-      response.setContentType("application/json");
-      response.setContentLength(BAD_REQUEST.length);
-      response.getOutputStream().write(BAD_REQUEST);
+      LOG.log(System.Logger.Level.INFO, "request refused with 400: {0}", LogText.escape(e.getMessage()));
+      new ServletCall(gateway, request, response, builder).write(gateway.badRequest(builder.build()), null);
       return null;
     }
     return new ServletCall(gateway, request, response, builder);
@@ -134,7 +131,13 @@ final class ServletCall {
     }
     boolean bodyless = declared == 0 || (declared < 0 && request.getHeader("transfer-encoding") == null);
     if (!async) {
-      byte[] body = bodyless ? EMPTY : readBlocking(request.getInputStream(), declared, max);
+      byte[] body;
+      try {
+        body = bodyless ? EMPTY : readBlocking(request.getInputStream(), declared, max);
+      } catch (IOException e) {
+        bodyFailed(e, null);
+        return;
+      }
       GatewayResponse answer =
           body == null
               ? gateway.bodyTooLarge(builder.build())
@@ -189,6 +192,17 @@ final class ServletCall {
   /** A declared length is a promise, not a fact: memory grows with what actually arrives. */
   private static int initialSize(long declared) {
     return declared > 0 ? (int) Math.min(declared, 64 * 1024) : 8192;
+  }
+
+  /**
+   * The body could not be read: its framing was malformed (broken chunked encoding), or it broke off. Either way
+   * the gateway's 400, logged, instead of a truncated body or an empty 200 (issue 18). Jetty reports both as an
+   * early end of stream, so they cannot be told apart here; a client that has gone simply never reads the answer.
+   */
+  private void bodyFailed(Throwable error, AsyncContext context) {
+    LOG.log(System.Logger.Level.INFO, "request body could not be read, answered 400: {0}",
+        LogText.escape(String.valueOf(error)));
+    write(gateway.badRequest(builder.build()), context);
   }
 
   private void dispatch(byte[] body, AsyncContext context) {
@@ -297,12 +311,10 @@ final class ServletCall {
 
     @Override
     public void onError(Throwable error) {
-      // The client closed the connection or stopped sending: nothing to answer, nothing is kept.
       if (!done) {
         done = true;
         buffer = null;
-        LOG.log(System.Logger.Level.DEBUG, "request body not received: {0}", error.toString());
-        complete(context);
+        bodyFailed(error, context);
       }
     }
 

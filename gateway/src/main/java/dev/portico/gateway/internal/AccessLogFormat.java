@@ -1,5 +1,6 @@
 package dev.portico.gateway.internal;
 
+import dev.portico.payload.LogText;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,11 +11,10 @@ import java.util.function.Function;
  * An access log format compiled once: literal text and {@code $context.*} variables (facts §6). Unknown variables
  * are refused when compiled; a variable without a value renders as {@code -}, as AWS writes it.
  *
- * <p>Values are written as JSON string content: {@code "} and {@code \} escaped, control characters (C0, DEL,
- * C1, U+2028, U+2029) as {@code \n}, {@code \t} or <code>&#92;uXXXX</code>. So a request cannot split a line,
- * forge another one or send terminal escapes through a header, a token's {@code kid} or a path (issue 18), and a
- * JSON format such as {@code {"id":"$context.requestId","ua":"$context.identity.userAgent"}} stays valid JSON
- * whatever arrives.
+ * <p>Values are escaped by {@link LogText} (JSON string content): a request cannot split a line, forge another
+ * one or send terminal escapes through a header, a token's {@code kid} or a path (issue 18), and a JSON format
+ * such as {@code {"id":"$context.requestId","ua":"$context.identity.userAgent"}} stays valid JSON whatever
+ * arrives.
  */
 public final class AccessLogFormat {
   /** AWS: an access log format is at most 3 KB. */
@@ -110,7 +110,7 @@ public final class AccessLogFormat {
       if (value == null || value.isEmpty()) {
         out.append('-');
       } else {
-        appendEscaped(value, out);
+        LogText.append(value, out);
       }
     }
     return out.append(literals.get(variables.size())).toString();
@@ -119,28 +119,4 @@ public final class AccessLogFormat {
   private static boolean isNameChar(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.';
   }
-
-  /** Appends a value as JSON string content (see the class comment). */
-  static void appendEscaped(String value, StringBuilder out) {
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029) {
-            out.append("\\u").append(HEX[c >> 12 & 0xF]).append(HEX[c >> 8 & 0xF]).append(HEX[c >> 4 & 0xF])
-                .append(HEX[c & 0xF]);
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-  }
-
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
 }
