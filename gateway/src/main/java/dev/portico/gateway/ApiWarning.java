@@ -50,6 +50,6 @@ public record ApiWarning(Kind kind, List<String> routeKeys, String message) {
 
   @Override
   public String toString() {
-    return "warning: " + message;
+    return "WARNING " + message;
   }
 }

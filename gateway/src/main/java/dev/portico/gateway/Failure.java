@@ -24,6 +24,32 @@ record Failure(int status, String message, String responseType, String wwwAuthen
   static final Failure INTEGRATION_TIMEOUT =
       new Failure(503, "Service Unavailable", "INTEGRATION_TIMEOUT", null);
 
+  /**
+   * The AWS-shaped failure for a status a host must answer itself (its HTTP parser refused the request): the
+   * gateway's own message where it has one, else the status's reason phrase.
+   */
+  static Failure forStatus(int status) {
+    for (Failure known : new Failure[] {BAD_REQUEST_BODY, NOT_FOUND, UNAUTHORIZED, FORBIDDEN, TOO_LARGE,
+        HEADERS_TOO_LARGE, INTEGRATION_FAILURE, INTEGRATION_TIMEOUT}) {
+      if (known.status == status) {
+        return new Failure(status, known.message, "DEFAULT_" + (status / 100) + "XX", null);
+      }
+    }
+    String message = switch (status) {
+      case 405 -> "Method Not Allowed";
+      case 408 -> "Request Timeout";
+      case 411 -> "Length Required";
+      case 414 -> "Request-URI Too Long";
+      case 415 -> "Unsupported Media Type";
+      case 417 -> "Expectation Failed";
+      case 429 -> "Too Many Requests";
+      case 501 -> "Not Implemented";
+      case 505 -> "HTTP Version Not Supported";
+      default -> status < 500 ? "Bad Request" : "Internal Server Error";
+    };
+    return new Failure(status, message, "DEFAULT_" + (status / 100) + "XX", null);
+  }
+
   /** The JSON body, {@code {"message":"..."}}; messages are plain ASCII words, nothing to escape. */
   String body() {
     return "{\"message\":\"" + message + "\"}";

@@ -30,6 +30,30 @@ public final class GatewayResponse {
     this.body = body;
   }
 
+  /**
+   * An AWS-shaped error answer with a new request id, for a host that must answer before any gateway sees the
+   * request — its HTTP parser refused it (bad percent-encoding, headers beyond the container's limit, broken
+   * framing). {@code portico serve} answers Jetty's own errors with it, so nothing it sends is an HTML page.
+   *
+   * <pre>{@code
+   * GatewayResponse answer = GatewayResponse.error(400);   // {"message":"Bad Request"}, apigw-requestid
+   * }</pre>
+   *
+   * @param status 400 to 599
+   * @return the answer: {@code content-type: application/json}, {@code apigw-requestid}, {@code {"message":...}}
+   * @throws IllegalArgumentException when the status is not an error status
+   */
+  public static GatewayResponse error(int status) {
+    if (status < 400 || status > 599) {
+      throw new IllegalArgumentException("status " + status + " is not an error status (400 to 599)");
+    }
+    Failure failure = Failure.forStatus(status);
+    Map<String, List<String>> headers = new java.util.LinkedHashMap<>();
+    headers.put("content-type", List.of("application/json"));
+    headers.put("apigw-requestid", List.of(dev.portico.gateway.internal.RequestIds.next()));
+    return new GatewayResponse(status, headers, failure.body().getBytes(StandardCharsets.UTF_8));
+  }
+
   /** @return the status code */
   public int statusCode() {
     return statusCode;

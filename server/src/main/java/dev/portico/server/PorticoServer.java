@@ -1,6 +1,9 @@
 package dev.portico.server;
 
 import dev.portico.gateway.Gateway;
+import dev.portico.gateway.GatewayLimits;
+import dev.portico.server.internal.AwsErrorHandler;
+import dev.portico.server.internal.HeaderDeadline;
 import dev.portico.servlet.PorticoServlet;
 import java.net.URI;
 import java.time.Duration;
@@ -11,6 +14,7 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -31,12 +35,21 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * gateway, which routes them as AWS does (Jetty refuses them by default); request headers up to {@link
  * #MAX_HEADER_BYTES} are accepted so that the gateway answers AWS's 431 for anything over 10,240 bytes; a request
  * announcing a body over the limit gets 413 before the body is read, so {@code Expect: 100-continue} clients never
- * send it; no {@code Server} header. Binds to 127.0.0.1 unless told otherwise. {@link #close()} stops gracefully:
- * requests in flight finish (up to {@link Builder#stopTimeout(Duration)}), new connections are refused.
+ * send it; no {@code Server} header; Jetty's own errors (a request its parser refuses) are AWS-shaped JSON with
+ * {@code apigw-requestid}, never HTML. Bounded (issue 18): at most {@link Builder#maxConnections(int)}
+ * connections, {@link Builder#headerTimeout(Duration)} for a connection's first request head, {@link
+ * Builder#idleTimeout(Duration)} of silence. Binds to 127.0.0.1 unless told otherwise. {@link #close()} stops
+ * gracefully: requests in flight finish (up to {@link Builder#stopTimeout(Duration)}), new connections are refused.
  */
 public final class PorticoServer implements AutoCloseable {
   /** Jetty's own limit on request line and headers: far above AWS's 10,240 so the gateway answers 431 itself. */
   public static final int MAX_HEADER_BYTES = 64 * 1024;
+  /** The default bound on open connections. */
+  public static final int DEFAULT_MAX_CONNECTIONS = 1000;
+  /** The default time a new connection has for its first request line and headers. */
+  public static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(10);
+  /** The default time a silent connection stays open. */
+  public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
 
   private final Server server;
   private final ServerConnector connector;
@@ -47,12 +60,22 @@ public final class PorticoServer implements AutoCloseable {
     QueuedThreadPool threads = new QueuedThreadPool(builder.maxThreads);
     threads.setName("portico-http");
     this.server = new Server(threads);
-    this.connector = new ServerConnector(server, new HttpConnectionFactory(httpConfiguration()));
+    HttpConfiguration http = httpConfiguration();
+    // Jetty must be able to write whatever the gateway lets through (D16), plus its own Date and Content-Length.
+    http.setResponseHeaderSize(
+        Math.max(http.getResponseHeaderSize(), builder.gateway.get().api().limits().maxResponseHeaderBytes() + 8192));
+    this.connector = new ServerConnector(server, new HttpConnectionFactory(http));
     connector.setHost(builder.host);
     connector.setPort(builder.port);
+    connector.setIdleTimeout(builder.idleTimeout.toMillis());
+    connector.addBean(new HeaderDeadline(connector.getScheduler(), builder.headerTimeout));
     server.addConnector(connector);
+    server.addBean(new NetworkConnectionLimit(builder.maxConnections, connector));
+    AwsErrorHandler errors = new AwsErrorHandler();
+    server.setErrorHandler(errors);
 
     ServletContextHandler context = new ServletContextHandler("/");
+    context.setErrorHandler(errors);
     // Let the servlet see ambiguous URIs undecoded instead of Jetty refusing them with 400.
     context.getServletHandler().setDecodeAmbiguousURIs(true);
     ServletHolder servlet = new ServletHolder("portico", PorticoServlet.of(builder.gateway));
@@ -64,8 +87,9 @@ public final class PorticoServer implements AutoCloseable {
   }
 
   /**
-   * The HTTP configuration Portico needs from Jetty: ambiguous paths let through, headers up to {@link
-   * #MAX_HEADER_BYTES}, no {@code Server} header.
+   * The HTTP configuration Portico needs from Jetty: ambiguous paths let through, request headers up to {@link
+   * #MAX_HEADER_BYTES}, response headers up to the gateway's default bound (D16) and Jetty's own, no {@code Server}
+   * header.
    *
    * @return a new configuration
    */
@@ -77,6 +101,7 @@ public final class PorticoServer implements AutoCloseable {
         UriCompliance.Violation.AMBIGUOUS_PATH_SEGMENT,
         UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING));
     config.setRequestHeaderSize(MAX_HEADER_BYTES);
+    config.setResponseHeaderSize(GatewayLimits.DEFAULT_MAX_RESPONSE_HEADER_BYTES + 8192);
     config.setSendServerVersion(false);
     config.setSendXPoweredBy(false);
     return config;
@@ -139,6 +164,9 @@ public final class PorticoServer implements AutoCloseable {
     private String host = "127.0.0.1";
     private int port = 3000;
     private int maxThreads = 200;
+    private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+    private Duration headerTimeout = DEFAULT_HEADER_TIMEOUT;
+    private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
     private Duration stopTimeout = Duration.ofSeconds(10);
 
     private Builder(Supplier<Gateway> gateway) {
@@ -186,6 +214,53 @@ public final class PorticoServer implements AutoCloseable {
       }
       this.maxThreads = maxThreads;
       return this;
+    }
+
+    /**
+     * The most connections open at once; default {@value PorticoServer#DEFAULT_MAX_CONNECTIONS}. Beyond it Jetty
+     * stops accepting until one closes (clients wait in the listen backlog), so a flood of connections cannot
+     * exhaust memory or file descriptors.
+     *
+     * @param maxConnections at least 1
+     * @return this builder
+     */
+    public Builder maxConnections(int maxConnections) {
+      if (maxConnections < 1) {
+        throw new IllegalArgumentException("maxConnections must be at least 1, got " + maxConnections);
+      }
+      this.maxConnections = maxConnections;
+      return this;
+    }
+
+    /**
+     * How long a new connection may take to send its first request line and headers; default 10 s. A connection
+     * still without them is closed (slowloris). Requests whose headers arrived are never cut by it.
+     *
+     * @param headerTimeout more than zero
+     * @return this builder
+     */
+    public Builder headerTimeout(Duration headerTimeout) {
+      this.headerTimeout = positive("headerTimeout", headerTimeout);
+      return this;
+    }
+
+    /**
+     * How long a connection may stay silent (no byte either way) before Jetty closes it; default 30 s.
+     *
+     * @param idleTimeout more than zero
+     * @return this builder
+     */
+    public Builder idleTimeout(Duration idleTimeout) {
+      this.idleTimeout = positive("idleTimeout", idleTimeout);
+      return this;
+    }
+
+    private static Duration positive(String field, Duration value) {
+      Objects.requireNonNull(value, field);
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException(field + " must be more than zero, got " + value);
+      }
+      return value;
     }
 
     /**

@@ -39,11 +39,13 @@ final class ApiLoader {
   private final Optional<String> stage;
   private final Map<String, String> stageVariables;
   private final Map<String, String> jwtIssuers;
-
+  private final Optional<String> domainName;
   private final boolean accessLog;
 
   ApiLoader(Path file, Map<String, LambdaFunction> functions, Optional<String> stage,
-      Map<String, String> stageVariables, Map<String, String> jwtIssuers, boolean accessLog) {
+      Map<String, String> stageVariables, Map<String, String> jwtIssuers, Optional<String> domainName,
+      boolean accessLog) {
+    this.domainName = domainName;
     this.accessLog = accessLog;
     this.file = file;
     this.functions = Map.copyOf(functions);
@@ -54,8 +56,13 @@ final class ApiLoader {
 
   /** A loaded API: its gateway and what the user should hear about. */
   record Loaded(Gateway gateway, ImportResult definition, SortedSet<String> unbound, List<String> unusedFunctions) {
-    List<ImportProblem> warnings() {
-      return definition.problems().stream().filter(p -> p.level() == ImportProblem.Level.WARNING).toList();
+    /** The definition's import warnings, then what the API allows but probably does not mean (issue 18). */
+    List<String> warnings() {
+      List<String> warnings = new ArrayList<>();
+      definition.problems().stream().filter(p -> p.level() == ImportProblem.Level.WARNING)
+          .forEach(p -> warnings.add(p.toString()));
+      gateway.api().warnings().forEach(w -> warnings.add(w.toString()));
+      return warnings;
     }
   }
 
@@ -135,6 +142,7 @@ final class ApiLoader {
         served.accessLog(ACCESS_LOG);
       }
       api.stage(served.build());
+      domainName.ifPresent(api::domainName);
       return new Loaded(Gateway.create(api.build()), definition, definition.unboundFunctions(bound), unused);
     } catch (OpenApiImportException | GatewayConfigException e) {
       throw new LoadException(file + " cannot be served: " + e.getMessage());
@@ -153,16 +161,23 @@ final class ApiLoader {
    * Loads {@code --function NAME=HANDLER} handlers, each in its own class loader over the class path, as Lambda
    * gives each function its own runtime.
    */
-  static Map<String, LambdaFunction> functions(Map<String, String> handlers, List<Path> classpath)
-      throws LoadException {
+  static Map<String, LambdaFunction> functions(Map<String, String> handlers, List<Path> classpath,
+      Map<String, Integer> reservedConcurrency) throws LoadException {
     if (!handlers.isEmpty() && classpath.isEmpty()) {
       throw new LoadException("--function needs --classpath: the jars and class folders of your handlers");
+    }
+    for (String name : reservedConcurrency.keySet()) {
+      if (!handlers.containsKey(name)) {
+        throw new LoadException("--reserved-concurrency " + name + ": no --function of that name");
+      }
     }
     Map<String, LambdaFunction> functions = new LinkedHashMap<>();
     for (Map.Entry<String, String> handler : handlers.entrySet()) {
       try {
-        functions.put(handler.getKey(), AwsLambdaHandlers.load(
-            handler.getValue(), AwsLambdaHandlers.functionClassLoader(handler.getKey(), classpath)));
+        LambdaFunction function = AwsLambdaHandlers.load(
+            handler.getValue(), AwsLambdaHandlers.functionClassLoader(handler.getKey(), classpath));
+        Integer reserved = reservedConcurrency.get(handler.getKey());
+        functions.put(handler.getKey(), reserved == null ? function : function.withReservedConcurrency(reserved));
       } catch (IllegalArgumentException e) {
         throw new LoadException("--function " + handler.getKey() + "=" + handler.getValue() + ": " + e.getMessage());
       }

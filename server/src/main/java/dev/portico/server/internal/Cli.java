@@ -1,5 +1,6 @@
 package dev.portico.server.internal;
 
+import dev.portico.gateway.ApiWarning;
 import dev.portico.gateway.Explanation;
 import dev.portico.gateway.Gateway;
 import dev.portico.gateway.GatewayRequest;
@@ -32,7 +33,8 @@ public final class Cli {
   static final String USAGE = String.join("\n",
       "usage: portico serve --api FILE [--host 127.0.0.1] [--port 3000] [--function NAME=HANDLER]...",
       "                     [--classpath PATHS] [--stage NAME] [--stage-variable K=V]... [--jwt-issuer AUTHORIZER=URL]...",
-      "                     [--watch]",
+      "                     [--domain-name NAME] [--reserved-concurrency NAME=N]... [--max-connections 1000]",
+      "                     [--header-timeout 10] [--watch]",
       "       portico validate --api FILE",
       "       portico routes --api FILE",
       "       portico explain --api FILE [--stage NAME] [--stage-variable K=V]... METHOD PATH [-H 'Name: value']...");
@@ -89,15 +91,21 @@ public final class Cli {
     String host = options.one("--host", "127.0.0.1");
     boolean watch = options.flag("--watch");
     List<Path> classpath = ApiLoader.classpath(options.one("--classpath", null));
-    Map<String, LambdaFunction> functions = ApiLoader.functions(options.pairs("--function"), classpath);
+    Map<String, LambdaFunction> functions = ApiLoader.functions(options.pairs("--function"), classpath,
+        options.positivePairs("--reserved-concurrency"));
+    int maxConnections = options.positive("--max-connections", PorticoServer.DEFAULT_MAX_CONNECTIONS);
+    int headerTimeout = options.positive("--header-timeout", (int) PorticoServer.DEFAULT_HEADER_TIMEOUT.toSeconds());
+    // Issue 18: requestContext.domainName is the name this server answers on, never a client's Host header.
+    String domainName = options.one("--domain-name", servedName(host));
     ApiLoader loader = new ApiLoader(file, functions, Optional.ofNullable(options.one("--stage", null)),
-        options.pairs("--stage-variable"), options.pairs("--jwt-issuer"), true);
+        options.pairs("--stage-variable"), options.pairs("--jwt-issuer"), Optional.of(domainName), true);
     ApiLoader.Loaded loaded = loader.load();
     report(loaded);
     AtomicReference<Gateway> current = new AtomicReference<>(loaded.gateway());
     PorticoServer server;
     try {
-      server = PorticoServer.builder(current::get).host(host).port(port).start();
+      server = PorticoServer.builder(current::get).host(host).port(port).maxConnections(maxConnections)
+          .headerTimeout(java.time.Duration.ofSeconds(headerTimeout)).start();
     } catch (UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
       throw new ApiLoader.LoadException(e.getMessage());
     }
@@ -123,8 +131,14 @@ public final class Cli {
     return 0;
   }
 
+  /** The host name events carry by default: the address served on, or {@code localhost} for a wildcard one. */
+  private static String servedName(String host) {
+    return host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]") ? "localhost"
+        : host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+  }
+
   private void report(ApiLoader.Loaded loaded) {
-    for (ImportProblem warning : loaded.warnings()) {
+    for (String warning : loaded.warnings()) {
       err.println("portico: " + warning);
     }
     for (String name : loaded.unusedFunctions()) {
@@ -147,6 +161,13 @@ public final class Cli {
         out.println(problem);
         errors += problem.level() == ImportProblem.Level.ERROR ? 1 : 0;
         warnings += problem.level() == ImportProblem.Level.WARNING ? 1 : 0;
+      }
+    }
+    if (errors == 0) {
+      // What the API allows but probably does not mean (issue 18): only a definition that builds has these.
+      for (ApiWarning warning : offline(options).gateway().api().warnings()) {
+        out.println(warning);
+        warnings++;
       }
     }
     out.println(file + ": " + plural(errors, "error") + ", " + plural(warnings, "warning") + ", "
@@ -175,6 +196,7 @@ public final class Cli {
       out.println(String.format("%-" + widths[0] + "s  %-" + widths[1] + "s  %-" + widths[2] + "s  %s",
           (Object[]) row).stripTrailing());
     }
+    api.warnings().forEach(warning -> err.println("portico: " + warning));
     return 0;
   }
 
@@ -293,7 +315,7 @@ public final class Cli {
   /** The API as served, without handler classes (nothing is called) and without network access. */
   private static ApiLoader.Loaded offline(Options options) throws ApiLoader.LoadException {
     return new ApiLoader(options.api(), Map.of(), Optional.ofNullable(options.one("--stage", null)),
-        options.pairs("--stage-variable"), Map.of(), false).load();
+        options.pairs("--stage-variable"), Map.of(), Optional.empty(), false).load();
   }
 
   private static void noOperands(Options options) {

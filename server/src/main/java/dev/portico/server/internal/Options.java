@@ -12,7 +12,7 @@ final class Options {
   /** Options that take a value, by command. */
   private static final Map<String, Set<String>> VALUED = Map.of(
       "serve", Set.of("--api", "--host", "--port", "--function", "--classpath", "--stage", "--stage-variable",
-          "--jwt-issuer"),
+          "--jwt-issuer", "--domain-name", "--reserved-concurrency", "--max-connections", "--header-timeout"),
       "validate", Set.of("--api"),
       "routes", Set.of("--api", "--stage"),
       "explain", Set.of("--api", "--stage", "--stage-variable", "-H", "--header"));
@@ -100,6 +100,34 @@ final class Options {
     } catch (NumberFormatException e) {
       throw new UsageException("--port must be a number from 0 to 65535 (0 picks a free port), got '" + port + "'");
     }
+  }
+
+  /** A positive whole number option, e.g. {@code --max-connections 500}. */
+  int positive(String name, int fallback) {
+    String text = one(name, null);
+    if (text == null) {
+      return fallback;
+    }
+    return positiveNumber(name, text);
+  }
+
+  /** {@code NAME=N} pairs of a repeatable option, N a positive whole number. */
+  Map<String, Integer> positivePairs(String option) {
+    Map<String, Integer> numbers = new LinkedHashMap<>();
+    pairs(option).forEach((name, value) -> numbers.put(name, positiveNumber(option + " " + name, value)));
+    return numbers;
+  }
+
+  private static int positiveNumber(String what, String text) {
+    try {
+      int value = Integer.parseInt(text);
+      if (value >= 1) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new UsageException(what + " must be a whole number of at least 1, got '" + text + "'");
   }
 
   /** NAME=VALUE pairs of a repeatable option, in order; a repeated NAME is an error. */
