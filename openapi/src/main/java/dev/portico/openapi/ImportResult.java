@@ -1,6 +1,7 @@
 package dev.portico.openapi;
 
 import dev.portico.gateway.Authorizer;
+import dev.portico.gateway.GatewayLimits;
 import dev.portico.gateway.HttpApi;
 import dev.portico.gateway.Stage;
 import dev.portico.integration.HttpProxyIntegration;
@@ -46,10 +47,12 @@ public final class ImportResult {
 
   private final Definition definition;
   private final List<ImportProblem> problems;
+  private final ImportOptions options;
 
-  ImportResult(Definition definition, List<ImportProblem> problems) {
+  ImportResult(Definition definition, List<ImportProblem> problems, ImportOptions options) {
     this.definition = definition;
     this.problems = List.copyOf(problems);
+    this.options = options;
   }
 
   /**
@@ -174,8 +177,9 @@ public final class ImportResult {
       throw new OpenApiImportException("the definition has errors", errors());
     }
     List<String> strays = new ArrayList<>();
+    java.util.Set<RouteKey> keys = new java.util.HashSet<>(routeKeys());
     for (RouteKey key : bindings.integrations().keySet()) {
-      if (!routeKeys().contains(key)) {
+      if (!keys.contains(key)) {
         strays.add("an integration is bound to route '" + key + "', which the definition does not have");
       }
     }
@@ -196,6 +200,9 @@ public final class ImportResult {
         "Lambda function ''{0}'' is not bound; its routes and authorizers answer 500", name));
 
     HttpApi.Builder api = HttpApi.builder();
+    if (options.maxRoutes() != GatewayLimits.DEFAULT_MAX_ROUTES) {
+      api.limits(GatewayLimits.builder().maxRoutes(options.maxRoutes()).build());
+    }
     definition.apiId().ifPresent(api::apiId);
     definition.region().ifPresent(api::region);
     definition.accountId().ifPresent(api::accountId);

@@ -68,7 +68,19 @@ public final class OpenApiImporter {
    * @throws IOException when the file cannot be read
    */
   public static ImportResult read(Path file, BasePathMode mode) throws IOException {
-    return read(Files.readString(Objects.requireNonNull(file, "file"), StandardCharsets.UTF_8), mode);
+    return read(file, ImportOptions.builder().basePath(mode).build());
+  }
+
+  /**
+   * Reads a definition file.
+   *
+   * @param file the file
+   * @param options the base path mode and route quota
+   * @return the result
+   * @throws IOException when the file cannot be read
+   */
+  public static ImportResult read(Path file, ImportOptions options) throws IOException {
+    return read(Files.readString(Objects.requireNonNull(file, "file"), StandardCharsets.UTF_8), options);
   }
 
   /**
@@ -91,7 +103,19 @@ public final class OpenApiImporter {
    * @throws IOException when the stream fails
    */
   public static ImportResult read(InputStream in, BasePathMode mode) throws IOException {
-    return read(new String(Objects.requireNonNull(in, "in").readAllBytes(), StandardCharsets.UTF_8), mode);
+    return read(in, ImportOptions.builder().basePath(mode).build());
+  }
+
+  /**
+   * Reads a definition from a stream of UTF-8. The stream is read to its end, not closed.
+   *
+   * @param in the stream
+   * @param options the base path mode and route quota
+   * @return the result
+   * @throws IOException when the stream fails
+   */
+  public static ImportResult read(InputStream in, ImportOptions options) throws IOException {
+    return read(new String(Objects.requireNonNull(in, "in").readAllBytes(), StandardCharsets.UTF_8), options);
   }
 
   /**
@@ -112,8 +136,19 @@ public final class OpenApiImporter {
    * @return the result
    */
   public static ImportResult read(String document, BasePathMode mode) {
+    return read(document, ImportOptions.builder().basePath(mode).build());
+  }
+
+  /**
+   * Reads a definition.
+   *
+   * @param document the JSON or YAML text; JSON when it starts with <code>{</code>
+   * @param options the base path mode and route quota
+   * @return the result
+   */
+  public static ImportResult read(String document, ImportOptions options) {
     Objects.requireNonNull(document, "document");
-    Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(options, "options");
     List<ImportProblem> problems = new ArrayList<>();
     String text = document.startsWith("\uFEFF") ? document.substring(1) : document;
     JsonNode root;
@@ -124,26 +159,26 @@ public final class OpenApiImporter {
         if (alias.isPresent()) {
           problems.add(new ImportProblem(Level.ERROR, alias.get(),
               "YAML aliases (*name) are not supported; write the referenced value out in full"));
-          return new ImportResult(DefinitionReader.read(JSON.nullNode(), mode, new ArrayList<>()), problems);
+          return new ImportResult(DefinitionReader.read(JSON.nullNode(), options, new ArrayList<>()), problems, options);
         }
       }
       root = (json ? JSON : YAML).readTree(text);
     } catch (JsonProcessingException e) {
       problems.add(new ImportProblem(Level.ERROR, pointerOf(e), syntax(e)));
-      return new ImportResult(DefinitionReader.read(JSON.nullNode(), mode, new ArrayList<>()), problems);
+      return new ImportResult(DefinitionReader.read(JSON.nullNode(), options, new ArrayList<>()), problems, options);
     } catch (IOException e) {
       throw new UncheckedIOException("reading from a string failed", e);
     } catch (RuntimeException e) {
       // SnakeYAML's own limits (aliases, code points, nesting) surface as its runtime exceptions.
       problems.add(new ImportProblem(Level.ERROR, "", "not a readable YAML document: " + e.getMessage()));
-      return new ImportResult(DefinitionReader.read(JSON.nullNode(), mode, new ArrayList<>()), problems);
+      return new ImportResult(DefinitionReader.read(JSON.nullNode(), options, new ArrayList<>()), problems, options);
     }
     if (root == null || root.isMissingNode()) {
       problems.add(new ImportProblem(Level.ERROR, "", "the document is empty"));
-      return new ImportResult(DefinitionReader.read(JSON.nullNode(), mode, new ArrayList<>()), problems);
+      return new ImportResult(DefinitionReader.read(JSON.nullNode(), options, new ArrayList<>()), problems, options);
     }
-    Definition definition = DefinitionReader.read(root, mode, problems);
-    return new ImportResult(definition, problems);
+    Definition definition = DefinitionReader.read(root, options, problems);
+    return new ImportResult(definition, problems, options);
   }
 
   /**

@@ -144,8 +144,17 @@ public final class RouteKey {
     return shape().equals(other.shape());
   }
 
-  /** The method and path with variable names left out: keys with equal shapes conflict. */
-  String shape() {
+  /**
+   * The method and path with variable names left out, e.g. {@code GET /pets/{}/{+}}: two keys conflict exactly
+   * when their shapes are equal, so a map keyed by shape finds conflicts in one lookup per key.
+   *
+   * <pre>{@code
+   * RouteKey.parse("GET /a/{x}").shape();   // "GET /a/{}"
+   * }</pre>
+   *
+   * @return the shape
+   */
+  public String shape() {
     if (isDefault()) {
       return text;
     }
