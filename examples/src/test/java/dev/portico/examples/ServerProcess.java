@@ -70,6 +70,13 @@ final class ServerProcess implements AutoCloseable {
     return process;
   }
 
+  /** Starts a command line that serves (its own {@code serve} arguments) and waits for the ready line. */
+  static ServerProcess start(List<String> args) throws Exception {
+    ServerProcess server = new ServerProcess(args);
+    server.ready.get(60, TimeUnit.SECONDS);
+    return server;
+  }
+
   /** Starts {@code serve} with the pets functions and waits for the ready line. */
   static ServerProcess serve(Path api, String... more) throws Exception {
     List<String> args = new ArrayList<>(List.of("serve", "--api", api.toString(), "--port", "0",
@@ -79,9 +86,7 @@ final class ServerProcess implements AutoCloseable {
       args.add(function);
     }
     args.addAll(List.of(more));
-    ServerProcess server = new ServerProcess(args);
-    server.ready.get(60, TimeUnit.SECONDS);
-    return server;
+    return start(args);
   }
 
   URI uri(String path) {
