@@ -60,11 +60,8 @@ public final class PorticoServer implements AutoCloseable {
     QueuedThreadPool threads = new QueuedThreadPool(builder.maxThreads);
     threads.setName("portico-http");
     this.server = new Server(threads);
-    HttpConfiguration http = httpConfiguration();
-    // Jetty must be able to write whatever the gateway lets through (D16), plus its own Date and Content-Length.
-    http.setResponseHeaderSize(
-        Math.max(http.getResponseHeaderSize(), builder.gateway.get().api().limits().maxResponseHeaderBytes() + 8192));
-    this.connector = new ServerConnector(server, new HttpConnectionFactory(http));
+    // The gateway is asked for per request only (it may be replaced, or made per test), never here.
+    this.connector = new ServerConnector(server, new HttpConnectionFactory(httpConfiguration()));
     connector.setHost(builder.host);
     connector.setPort(builder.port);
     connector.setIdleTimeout(builder.idleTimeout.toMillis());
@@ -101,6 +98,7 @@ public final class PorticoServer implements AutoCloseable {
         UriCompliance.Violation.AMBIGUOUS_PATH_SEGMENT,
         UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING));
     config.setRequestHeaderSize(MAX_HEADER_BYTES);
+    // Jetty must write whatever the gateway lets through by default (D16), plus its own Date and Content-Length.
     config.setResponseHeaderSize(GatewayLimits.DEFAULT_MAX_RESPONSE_HEADER_BYTES + 8192);
     config.setSendServerVersion(false);
     config.setSendXPoweredBy(false);
