@@ -236,7 +236,13 @@ class ServerIT {
   void validateRoutesAndExplainWorkOnTheExampleDefinition() throws Exception {
     ServerProcess validate = ServerProcess.run("validate", "--api", ServerProcess.PETS_API.toString());
     assertThat(validate.exitCode()).isZero();
-    assertThat(validate.stdout).containsExactly("pets-api.yaml: 0 errors, 0 warnings, 7 routes");
+    // Issue 18, item 4: the example's open $default catches HEAD, lower-case and unknown methods on its protected
+    // paths (AWS routes methods exactly); validate says so for each protected route.
+    assertThat(validate.stdout).hasSize(4).last().isEqualTo("pets-api.yaml: 0 errors, 3 warnings, 7 routes");
+    assertThat(validate.stdout.subList(0, 3)).allMatch(line -> line.startsWith("WARNING route '")
+        && line.contains("reach '$default', which requires none"));
+    assertThat(validate.stdout.get(2)).startsWith("WARNING route 'DELETE /pets/{petId}' requires Lambda (CUSTOM)"
+        + " authorization");
 
     ServerProcess routes = ServerProcess.run("routes", "--api", ServerProcess.PETS_API.toString());
     assertThat(routes.stdout).hasSize(8).last().asString().startsWith("$default");

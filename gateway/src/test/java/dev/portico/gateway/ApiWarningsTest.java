@@ -27,8 +27,8 @@ class ApiWarningsTest {
       assertThat(w.kind()).isEqualTo(ApiWarning.Kind.UNPROTECTED_OTHER_METHODS);
       assertThat(w.routeKeys()).containsExactly("GET /pets/{id}", "$default");
       assertThat(w.message()).isEqualTo("route 'GET /pets/{id}' requires JWT authorization, but other methods on"
-          + " its path (HEAD, a lower-case 'get', PROPFIND, ...) reach '$default', which requires none; protect"
-          + " '$default' too or give it its own authorizer");
+          + " its path (HEAD, a lower-case 'get', PROPFIND, ...) reach '$default', which requires none (AWS routes"
+          + " methods exactly); unless that is meant, authorize '$default' too");
     });
   }
 

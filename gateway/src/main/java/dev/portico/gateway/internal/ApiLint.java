@@ -54,10 +54,12 @@ public final class ApiLint {
         String open = other.get().routeKey().toString();
         warnings.add(new ApiWarning(ApiWarning.Kind.UNPROTECTED_OTHER_METHODS,
             List.of(route.routeKey().toString(), open),
-            "route '" + route.routeKey() + "' requires " + route.authorizationType() + " authorization, but other"
+            "route '" + route.routeKey() + "' requires "
+                + (route.authorizationType() == AuthorizationType.JWT ? "JWT" : "Lambda (CUSTOM)")
+                + " authorization, but other"
                 + " methods on its path (HEAD, a lower-case '" + method.get().toLowerCase(java.util.Locale.ROOT)
-                + "', PROPFIND, ...) reach '" + open + "', which requires none; protect '" + open
-                + "' too or give it its own authorizer"));
+                + "', PROPFIND, ...) reach '" + open + "', which requires none (AWS routes methods exactly); unless"
+                + " that is meant, authorize '" + open + "' too"));
       }
     }
   }
