@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import java.math.BigDecimal;
-import java.net.http.HttpClient;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -47,7 +46,7 @@ import java.util.TreeSet;
  * fetches happen in the background; only the first request for an issuer with no keys yet waits (at most the
  * fetch timeouts). Thread-safe; create one per authorizer configuration and share it.
  */
-public final class JwtAuthorizer {
+public final class JwtAuthorizer implements AutoCloseable {
 
   /** The {@code www-authenticate} value AWS documents, for a token with no valid audience. */
   static final String INVALID_AUDIENCE_CHALLENGE =
@@ -56,14 +55,17 @@ public final class JwtAuthorizer {
   private static final System.Logger LOG = System.getLogger("dev.portico.auth.jwt");
 
   private final JwtAuthorizerConfig config;
-  private final Metrics metrics = new Metrics();
+  private final Metrics metrics;
   private final KeySource keys;
+  /** The cache this authorizer made for itself and closes; null when it was given a shared one. */
+  private final JwksCache ownCache;
+  private final java.util.function.Consumer<KeySet> keysChanged = this::keysChanged;
   private final Cache<TokenKey, Verified> tokens;
   private final String issuer;
   private final Set<String> audiences;
   private final double skewSeconds;
 
-  private JwtAuthorizer(JwtAuthorizerConfig config) {
+  private JwtAuthorizer(JwtAuthorizerConfig config, JwksCache cache, boolean owned) {
     this.config = config;
     this.issuer = config.issuer().toString();
     this.audiences = Set.copyOf(config.audiences());
@@ -73,21 +75,51 @@ public final class JwtAuthorizer {
         .expireAfter(new VerifiedExpiry())
         .executor(Runnable::run)
         .build();
-    HttpClient.Builder http = HttpClient.newBuilder()
-        .connectTimeout(config.fetchTimeout())
-        .followRedirects(HttpClient.Redirect.NORMAL);
-    config.executor().ifPresent(http::executor);
-    this.keys = new KeySource(config, http.build(), metrics, this::keysChanged);
+    this.ownCache = owned ? cache : null;
+    this.keys = cache.source(config);
+    this.metrics = new Metrics(keys);
+    keys.listen(keysChanged);
   }
 
   /**
-   * Creates an authorizer. No network I/O happens here; keys are fetched on first use.
+   * Creates an authorizer with a key cache of its own, released by {@link #close()}. No network I/O happens here;
+   * keys are fetched on first use (or {@link #warmUp()}).
    *
    * @param config the validated configuration
    * @return the authorizer
    */
   public static JwtAuthorizer create(JwtAuthorizerConfig config) {
-    return new JwtAuthorizer(Objects.requireNonNull(config, "config"));
+    return new JwtAuthorizer(Objects.requireNonNull(config, "config"), JwksCache.create(), true);
+  }
+
+  /**
+   * Creates an authorizer that reads its issuer's keys from a shared cache: authorizers of one issuer fetch its
+   * keys once. The cache's owner closes it.
+   *
+   * @param config the validated configuration
+   * @param keys the shared cache
+   * @return the authorizer
+   */
+  public static JwtAuthorizer create(JwtAuthorizerConfig config, JwksCache keys) {
+    return new JwtAuthorizer(Objects.requireNonNull(config, "config"), Objects.requireNonNull(keys, "keys"), false);
+  }
+
+  /**
+   * Starts fetching the issuer's keys now, so the first request does not wait for them.
+   *
+   * @return completes when the fetch has ended, whether it succeeded or not (see {@link #metrics()})
+   */
+  public java.util.concurrent.CompletionStage<Void> warmUp() {
+    return keys.warmUp(config.clock().instant()).thenApply(ignored -> null);
+  }
+
+  /** Stops listening for new keys, and releases the key cache this authorizer made for itself. */
+  @Override
+  public void close() {
+    keys.unlisten(keysChanged);
+    if (ownCache != null) {
+      ownCache.close();
+    }
   }
 
   /** @return the configuration this authorizer was created with */

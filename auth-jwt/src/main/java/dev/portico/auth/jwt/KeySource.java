@@ -54,8 +54,11 @@ final class KeySource {
 
   private final JwtAuthorizerConfig config;
   private final HttpClient http;
-  private final Metrics metrics;
-  private final Consumer<KeySet> onNewKeys;
+  /** Every authorizer reading these keys is told when they change (its verified tokens may name a dropped key). */
+  private final List<Consumer<KeySet>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+  final java.util.concurrent.atomic.LongAdder fetches = new java.util.concurrent.atomic.LongAdder();
+  final java.util.concurrent.atomic.LongAdder fetchFailures = new java.util.concurrent.atomic.LongAdder();
+  volatile String lastFetchFailure;
 
   private volatile Snapshot snapshot;
   private volatile URI jwksUri;
@@ -66,11 +69,27 @@ final class KeySource {
   private Instant retryNotBefore = Instant.EPOCH; // guarded by lock
   private Duration backoff = MIN_BACKOFF; // guarded by lock
 
-  KeySource(JwtAuthorizerConfig config, HttpClient http, Metrics metrics, Consumer<KeySet> onNewKeys) {
+  KeySource(JwtAuthorizerConfig config, HttpClient http) {
     this.config = config;
     this.http = http;
-    this.metrics = metrics;
-    this.onNewKeys = onNewKeys;
+  }
+
+  /** Tells {@code listener} of every new key set from now on; undone by {@link #unlisten}. */
+  void listen(Consumer<KeySet> listener) {
+    listeners.add(listener);
+  }
+
+  void unlisten(Consumer<KeySet> listener) {
+    listeners.remove(listener);
+  }
+
+  /** Starts a fetch now unless one is running or backing off: keys ready before the first request needs them. */
+  CompletableFuture<?> warmUp(Instant now) {
+    if (snapshot != null) {
+      return CompletableFuture.completedFuture(null);
+    }
+    CompletableFuture<Snapshot> fetch = startFetch(now, false);
+    return fetch == null ? CompletableFuture.completedFuture(null) : fetch.handle((s, e) -> null);
   }
 
   /** The keys to use now, without waiting: null when there are none (cold, or expired beyond the lifetime). */
@@ -135,7 +154,7 @@ final class KeySource {
       started = new CompletableFuture<>();
       inFlight = started;
     }
-    metrics.keyFetches.increment();
+    fetches.increment();
     CompletableFuture<Snapshot> result = started;
     fetch().whenComplete((s, failure) -> finish(result, s, failure));
     return result;
@@ -146,9 +165,9 @@ final class KeySource {
     if (failure == null) {
       Snapshot previous = snapshot;
       snapshot = s;
-      metrics.lastFetchFailure = null;
+      lastFetchFailure = null;
       if (previous == null || !previous.keys().equals(s.keys())) {
-        onNewKeys.accept(s.keys());
+        listeners.forEach(listener -> listener.accept(s.keys()));
       }
       synchronized (lock) {
         inFlight = null;
@@ -161,8 +180,8 @@ final class KeySource {
     Throwable cause = failure instanceof CompletionException && failure.getCause() != null
         ? failure.getCause() : failure;
     String why = describe(cause);
-    metrics.keyFetchFailures.increment();
-    metrics.lastFetchFailure = why;
+    fetchFailures.increment();
+    lastFetchFailure = why;
     jwksUri = null; // discover again next time: the provider may have moved its keys
     LOG.log(System.Logger.Level.WARNING, "JWT issuer {0}: key fetch failed: {1}", config.issuer(), why);
     synchronized (lock) {

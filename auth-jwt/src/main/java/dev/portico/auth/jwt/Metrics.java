@@ -5,15 +5,15 @@ import java.util.concurrent.atomic.LongAdder;
 
 /** The counters behind {@link JwtAuthorizerMetrics}. */
 final class Metrics implements JwtAuthorizerMetrics {
-  final LongAdder keyFetches = new LongAdder();
-  final LongAdder keyFetchFailures = new LongAdder();
+  /** Fetch counts are the key source's: shared by the authorizers of one issuer in one {@link JwksCache}. */
+  private final KeySource keys;
   final LongAdder tokenCacheHits = new LongAdder();
   final LongAdder tokenCacheMisses = new LongAdder();
   final LongAdder allowed = new LongAdder();
   private final LongAdder[] denied = new LongAdder[DenialReason.values().length];
-  volatile String lastFetchFailure;
 
-  Metrics() {
+  Metrics(KeySource keys) {
+    this.keys = keys;
     for (int i = 0; i < denied.length; i++) {
       denied[i] = new LongAdder();
     }
@@ -25,17 +25,17 @@ final class Metrics implements JwtAuthorizerMetrics {
 
   @Override
   public long keyFetches() {
-    return keyFetches.sum();
+    return keys.fetches.sum();
   }
 
   @Override
   public long keyFetchFailures() {
-    return keyFetchFailures.sum();
+    return keys.fetchFailures.sum();
   }
 
   @Override
   public Optional<String> lastFetchFailure() {
-    return Optional.ofNullable(lastFetchFailure);
+    return Optional.ofNullable(keys.lastFetchFailure);
   }
 
   @Override
