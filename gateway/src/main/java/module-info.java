@@ -13,6 +13,7 @@ module dev.portico.gateway {
   requires transitive dev.portico.auth.jwt;
   requires transitive dev.portico.integration;
   requires com.github.benmanes.caffeine;
+  requires com.fasterxml.jackson.core;
   requires org.slf4j;
 
   exports dev.portico.gateway;

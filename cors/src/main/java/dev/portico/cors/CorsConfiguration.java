@@ -82,18 +82,20 @@ public record CorsConfiguration(
     for (String method : allowMethods) {
       checkLength("allowMethods", method);
       if (!method.equals("*") && !METHODS.contains(method)) {
-        throw new CorsConfigException("allowMethods entry '" + method
+        throw new CorsConfigException("allowMethods", method, "allowMethods entry '" + method
             + "' must be * or one of DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT (upper case)");
       }
     }
     checkHeaderNames("allowHeaders", allowHeaders);
     checkHeaderNames("exposeHeaders", exposeHeaders);
     if (maxAge.isPresent() && (maxAge.getAsInt() < -1 || maxAge.getAsInt() > 86_400)) {
-      throw new CorsConfigException("maxAge " + maxAge.getAsInt() + " must be between -1 and 86400 seconds");
+      throw new CorsConfigException("maxAge", String.valueOf(maxAge.getAsInt()),
+          "maxAge " + maxAge.getAsInt() + " must be between -1 and 86400 seconds");
     }
     if (allowCredentials && allowOrigins.contains("*")) {
       // AWS's own message for this configuration.
-      throw new CorsConfigException("allow-credentials is not supported if 'allow-origin' is *");
+      throw new CorsConfigException("allowCredentials", "true",
+          "allow-credentials is not supported if 'allow-origin' is *");
     }
   }
 
@@ -129,40 +131,42 @@ public record CorsConfiguration(
     }
     int colon = origin.indexOf("://");
     if (colon <= 0) {
-      throw new CorsConfigException("allowOrigins entry '" + origin
+      throw new CorsConfigException("allowOrigins", origin, "allowOrigins entry '" + origin
           + "' must be *, https://*, http://* or an origin like https://www.example.com (scheme missing)");
     }
     for (int i = 0; i < colon; i++) {
       char c = origin.charAt(i);
       boolean ok = (c >= 'a' && c <= 'z') || (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
       if (!ok) {
-        throw new CorsConfigException("allowOrigins entry '" + origin
+        throw new CorsConfigException("allowOrigins", origin, "allowOrigins entry '" + origin
             + "' has an invalid scheme: a lower-case letter, then lower-case letters, digits, '+', '-' or '.'");
       }
     }
     String authority = origin.substring(colon + 3);
     if (authority.isEmpty()) {
-      throw new CorsConfigException("allowOrigins entry '" + origin + "' has no host");
+      throw new CorsConfigException("allowOrigins", origin, "allowOrigins entry '" + origin + "' has no host");
     }
     if (authority.endsWith("/")) {
-      throw new CorsConfigException("allowOrigins entry '" + origin + "' must not end with '/': an origin has no path");
+      throw new CorsConfigException("allowOrigins", origin,
+          "allowOrigins entry '" + origin + "' must not end with '/': an origin has no path");
     }
     for (int i = 0; i < authority.length(); i++) {
       char c = authority.charAt(i);
       if (c == '/' || c == '?' || c == '#') {
-        throw new CorsConfigException("allowOrigins entry '" + origin
+        throw new CorsConfigException("allowOrigins", origin, "allowOrigins entry '" + origin
             + "' must be scheme://host[:port] without path, query or fragment");
       }
       if (c == '*') {
-        throw new CorsConfigException("allowOrigins entry '" + origin
+        throw new CorsConfigException("allowOrigins", origin, "allowOrigins entry '" + origin
             + "' uses a wildcard AWS does not support: only *, https://* and http://* are allowed");
       }
       if (c >= 'A' && c <= 'Z') {
-        throw new CorsConfigException("allowOrigins entry '" + origin
+        throw new CorsConfigException("allowOrigins", origin, "allowOrigins entry '" + origin
             + "' must be lower case: browsers send origins in lower case and matching is exact");
       }
       if (c <= ' ' || c >= 0x7f || c == '@' || c == ',') {
-        throw new CorsConfigException("allowOrigins entry '" + origin + "' has a character not allowed in a host: '"
+        throw new CorsConfigException("allowOrigins", origin,
+            "allowOrigins entry '" + origin + "' has a character not allowed in a host: '"
             + c + "'");
       }
     }
@@ -172,7 +176,7 @@ public record CorsConfiguration(
     for (String name : names) {
       checkLength(field, name);
       if (!name.equals("*") && !HeaderTokens.isToken(name, 0, name.length())) {
-        throw new CorsConfigException(field + " entry '" + name
+        throw new CorsConfigException(field, name, field + " entry '" + name
             + "' must be * or a header name (letters, digits and !#$%&'*+-.^_`|~)");
       }
     }
@@ -181,10 +185,11 @@ public record CorsConfiguration(
   private static void checkLength(String field, String entry) {
     Objects.requireNonNull(entry, field + " entry");
     if (entry.isEmpty()) {
-      throw new CorsConfigException(field + " entries must not be empty");
+      throw new CorsConfigException(field, "", field + " entries must not be empty");
     }
     if (entry.length() > MAX_ENTRY_LENGTH) {
-      throw new CorsConfigException(field + " entry '" + entry.substring(0, 32) + "…' must not be longer than "
+      throw new CorsConfigException(field, entry,
+          field + " entry '" + entry.substring(0, 32) + "…' must not be longer than "
           + MAX_ENTRY_LENGTH + " characters");
     }
   }

@@ -130,23 +130,43 @@ public sealed interface Authorizer permits Authorizer.Jwt, Authorizer.Lambda {
       Objects.requireNonNull(resultTtl, "resultTtl");
       String where = "authorizer '" + name + "': ";
       if (simpleResponses && payloadFormat != PayloadFormat.V2_0) {
-        throw new GatewayConfigException(where + "enableSimpleResponses needs authorizerPayloadFormatVersion 2.0");
+        throw new GatewayConfigException("Authorizer.simpleResponses", true,
+            "needs authorizerPayloadFormatVersion 2.0",
+            where + "enableSimpleResponses needs authorizerPayloadFormatVersion 2.0");
       }
       if (resultTtl.isNegative() || resultTtl.compareTo(MAX_RESULT_TTL) > 0 || resultTtl.getNano() != 0) {
-        throw new GatewayConfigException(
+        throw new GatewayConfigException("Authorizer.resultTtl", resultTtl, "must be whole seconds from 0 to 3600",
             where + "authorizerResultTtlInSeconds must be whole seconds from 0 to 3600, got " + resultTtl);
       }
       for (String source : identitySources) {
-        if (!Names.isLambdaIdentitySource(source)) {
-          throw new GatewayConfigException(
+        if (identitySource(source).isEmpty()) {
+          throw new GatewayConfigException("Authorizer.identitySources", source, "must be $request.header.NAME,"
+              + " $request.querystring.NAME, $context.NAME or $stageVariables.NAME",
               where + "identity source '" + source + "' must be $request.header.NAME, $request.querystring.NAME,"
                   + " $context.NAME or $stageVariables.NAME");
         }
       }
       if (!resultTtl.isZero() && identitySources.isEmpty()) {
-        throw new GatewayConfigException(
+        throw new GatewayConfigException("Authorizer.identitySources", "", "caching needs at least one",
             where + "caching (authorizerResultTtlInSeconds > 0) needs at least one identity source");
       }
+    }
+
+    /**
+     * The parsed identity sources, in order: each one variable of a kind a Lambda authorizer may read (facts §4).
+     *
+     * @return the expressions
+     */
+    public List<Expression> identitySourceExpressions() {
+      return identitySources.stream().map(source -> identitySource(source).orElseThrow()).toList();
+    }
+
+    /** A Lambda identity source: one header, query parameter, context or stage variable (facts §4). */
+    static java.util.Optional<Expression> identitySource(String source) {
+      return Expression.tryParse(source).filter(e -> e.single().map(v -> switch (v.source()) {
+        case HEADER, QUERY_STRING, CONTEXT, STAGE_VARIABLE -> true;
+        default -> false;
+      }).orElse(false));
     }
 
     /** Builds a {@link Lambda} authorizer. */

@@ -61,17 +61,21 @@ public record GatewayLimits(
    */
   public GatewayLimits {
     if (maxBodyBytes < 0) {
-      throw new GatewayConfigException("maxBodyBytes must not be negative, got " + maxBodyBytes);
+      throw new GatewayConfigException("GatewayLimits.maxBodyBytes", maxBodyBytes, "must not be negative",
+          "maxBodyBytes must not be negative, got " + maxBodyBytes);
     }
     if (maxRequestHeaderBytes < 16) {
-      throw new GatewayConfigException("maxRequestHeaderBytes must be at least 16, got " + maxRequestHeaderBytes);
+      throw new GatewayConfigException("GatewayLimits.maxRequestHeaderBytes", maxRequestHeaderBytes,
+          "must be at least 16", "maxRequestHeaderBytes must be at least 16, got " + maxRequestHeaderBytes);
     }
-    checkTimeout("integrationTimeout", integrationTimeout);
+    checkTimeout("GatewayLimits.integrationTimeout", "integrationTimeout", integrationTimeout);
     if (maxRoutes < 1) {
-      throw new GatewayConfigException("maxRoutes must be at least 1, got " + maxRoutes);
+      throw new GatewayConfigException("GatewayLimits.maxRoutes", maxRoutes, "must be at least 1",
+          "maxRoutes must be at least 1, got " + maxRoutes);
     }
     if (maxResponseHeaderBytes < 1024) {
-      throw new GatewayConfigException("maxResponseHeaderBytes must be at least 1024, got " + maxResponseHeaderBytes);
+      throw new GatewayConfigException("GatewayLimits.maxResponseHeaderBytes", maxResponseHeaderBytes,
+          "must be at least 1024", "maxResponseHeaderBytes must be at least 1024, got " + maxResponseHeaderBytes);
     }
   }
 
@@ -102,11 +106,13 @@ public record GatewayLimits(
     return new Builder(this);
   }
 
-  static Duration checkTimeout(String field, Duration timeout) {
-    Objects.requireNonNull(timeout, field);
+  /** AWS's integration timeout range; {@code field} names it as data, {@code label} in the message. */
+  static Duration checkTimeout(String field, String label, Duration timeout) {
+    Objects.requireNonNull(timeout, label);
     if (timeout.compareTo(MIN_INTEGRATION_TIMEOUT) < 0 || timeout.compareTo(MAX_INTEGRATION_TIMEOUT) > 0) {
-      throw new GatewayConfigException(
-          field + " must be between 50 ms and 30,000 ms (AWS's integration timeout range), got "
+      throw new GatewayConfigException(field, timeout.toMillis() + " ms",
+          "must be between 50 ms and 30,000 ms (AWS's integration timeout range)",
+          label + " must be between 50 ms and 30,000 ms (AWS's integration timeout range), got "
               + timeout.toMillis() + " ms");
     }
     return timeout;

@@ -47,7 +47,8 @@ public final class GatewayResponse {
     if (status < 400 || status > 599) {
       throw new IllegalArgumentException("status " + status + " is not an error status (400 to 599)");
     }
-    Failure failure = Failure.forStatus(status);
+    dev.portico.gateway.internal.pipeline.Failure failure =
+        dev.portico.gateway.internal.pipeline.Failure.forStatus(status);
     Map<String, List<String>> headers = new java.util.LinkedHashMap<>();
     headers.put("content-type", List.of("application/json"));
     headers.put("apigw-requestid", List.of(dev.portico.gateway.internal.RequestIds.next()));

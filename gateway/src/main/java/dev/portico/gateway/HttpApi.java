@@ -82,19 +82,23 @@ public record HttpApi(
   public HttpApi {
     Objects.requireNonNull(apiId, "apiId");
     if (!apiId.matches("[a-z0-9]{1,64}")) {
-      throw new GatewayConfigException("apiId '" + apiId + "' must be 1 to 64 lowercase letters and digits");
+      throw new GatewayConfigException("HttpApi.apiId", apiId, "must be 1 to 64 lowercase letters and digits",
+          "apiId '" + apiId + "' must be 1 to 64 lowercase letters and digits");
     }
     Objects.requireNonNull(region, "region");
     if (!region.matches("[a-z]{2}(-[a-z]+)+-[0-9]+")) {
-      throw new GatewayConfigException("region '" + region + "' is not an AWS region name like us-east-1");
+      throw new GatewayConfigException("HttpApi.region", region, "is not an AWS region name like us-east-1",
+          "region '" + region + "' is not an AWS region name like us-east-1");
     }
     Objects.requireNonNull(accountId, "accountId");
     if (!accountId.matches("[0-9]{12}")) {
-      throw new GatewayConfigException("accountId '" + accountId + "' must be 12 digits");
+      throw new GatewayConfigException("HttpApi.accountId", accountId, "must be 12 digits",
+          "accountId '" + accountId + "' must be 12 digits");
     }
     Objects.requireNonNull(domainName, "domainName");
     if (!domainName.matches("[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]+]")) {
-      throw new GatewayConfigException("domainName '" + domainName + "' must be a host name (letters, digits, '-'"
+      throw new GatewayConfigException("HttpApi.domainName", domainName, "must be a host name or a bracketed IPv6"
+          + " address", "domainName '" + domainName + "' must be a host name (letters, digits, '-'"
           + " and '.', at most 253) or a bracketed IPv6 address");
     }
     routes = List.copyOf(routes);
@@ -104,7 +108,8 @@ public record HttpApi(
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(clock, "clock");
     if (routes.size() > limits.maxRoutes()) {
-      throw new GatewayConfigException(
+      throw new GatewayConfigException("HttpApi.routes", routes.size(), "at most " + limits.maxRoutes()
+          + " (GatewayLimits.maxRoutes)",
           "at most " + limits.maxRoutes() + " routes per API (GatewayLimits.maxRoutes, AWS quota 300), got "
               + routes.size());
     }
@@ -112,43 +117,50 @@ public record HttpApi(
     Set<RouteKey> keys = new HashSet<>();
     for (Route route : routes) {
       if (!keys.add(route.routeKey())) {
-        throw new GatewayConfigException("Route with key '" + route.routeKey() + "' already exists");
+        throw new GatewayConfigException("HttpApi.routes", route.routeKey(), "already exists",
+            "Route with key '" + route.routeKey() + "' already exists");
       }
       route.authorizerName().ifPresent(name -> {
         Authorizer authorizer = byName.get(name);
         String where = "route '" + route.routeKey() + "': ";
         if (authorizer == null) {
-          throw new GatewayConfigException(where + "authorizer '" + name + "' is not defined");
+          throw new GatewayConfigException("Route.authorizerName", name, "is not defined",
+              where + "authorizer '" + name + "' is not defined");
         }
         boolean fits =
             route.authorizationType() == AuthorizationType.JWT
                 ? authorizer instanceof Authorizer.Jwt
                 : authorizer instanceof Authorizer.Lambda;
         if (!fits) {
-          throw new GatewayConfigException(
+          throw new GatewayConfigException("Route.authorizerName", name, "is an authorizer of another type",
               where + "authorization type " + route.authorizationType() + " cannot use authorizer '" + name
                   + "' of another type");
         }
       });
     }
     if (authorizers.size() > MAX_AUTHORIZERS) {
-      throw new GatewayConfigException(
-          "at most " + MAX_AUTHORIZERS + " authorizers per API (AWS quota), got " + authorizers.size());
+      throw new GatewayConfigException("HttpApi.authorizers", authorizers.size(), "at most " + MAX_AUTHORIZERS
+          + " (AWS quota)", "at most " + MAX_AUTHORIZERS + " authorizers per API (AWS quota), got "
+          + authorizers.size());
     }
     authorizers.forEach((name, authorizer) -> {
       if (!name.equals(authorizer.name())) {
-        throw new GatewayConfigException("authorizer '" + authorizer.name() + "' is registered as '" + name + "'");
+        throw new GatewayConfigException("HttpApi.authorizers", name, "must be the authorizer's own name",
+            "authorizer '" + authorizer.name() + "' is registered as '" + name + "'");
       }
     });
     if (stages.isEmpty()) {
-      throw new GatewayConfigException("an API needs at least one stage");
+      throw new GatewayConfigException("HttpApi.stages", "", "needs at least one stage",
+          "an API needs at least one stage");
     }
     if (stages.size() > MAX_STAGES) {
-      throw new GatewayConfigException("at most " + MAX_STAGES + " stages per API (AWS quota), got " + stages.size());
+      throw new GatewayConfigException("HttpApi.stages", stages.size(), "at most " + MAX_STAGES + " (AWS quota)",
+          "at most " + MAX_STAGES + " stages per API (AWS quota), got " + stages.size());
     }
     stages.forEach((name, stage) -> {
       if (!name.equals(stage.name())) {
-        throw new GatewayConfigException("stage '" + stage.name() + "' is registered as '" + name + "'");
+        throw new GatewayConfigException("HttpApi.stages", name, "must be the stage's own name",
+            "stage '" + stage.name() + "' is registered as '" + name + "'");
       }
     });
   }
@@ -284,7 +296,8 @@ public record HttpApi(
     public Builder authorizer(Authorizer authorizer) {
       Objects.requireNonNull(authorizer, "authorizer");
       if (authorizers.putIfAbsent(authorizer.name(), authorizer) != null) {
-        throw new GatewayConfigException("authorizer '" + authorizer.name() + "' already exists");
+        throw new GatewayConfigException("HttpApi.authorizers", authorizer.name(), "already exists",
+            "authorizer '" + authorizer.name() + "' already exists");
       }
       return this;
     }
@@ -299,7 +312,8 @@ public record HttpApi(
     public Builder replaceAuthorizer(Authorizer authorizer) {
       Objects.requireNonNull(authorizer, "authorizer");
       if (authorizers.replace(authorizer.name(), authorizer) == null) {
-        throw new GatewayConfigException("authorizer '" + authorizer.name() + "' does not exist, so it cannot be"
+        throw new GatewayConfigException("HttpApi.authorizers", authorizer.name(), "does not exist",
+            "authorizer '" + authorizer.name() + "' does not exist, so it cannot be"
             + " replaced");
       }
       return this;
@@ -326,7 +340,8 @@ public record HttpApi(
     public Builder stage(Stage stage) {
       Objects.requireNonNull(stage, "stage");
       if (stages.putIfAbsent(stage.name(), stage) != null) {
-        throw new GatewayConfigException("stage '" + stage.name() + "' already exists");
+        throw new GatewayConfigException("HttpApi.stages", stage.name(), "already exists",
+            "stage '" + stage.name() + "' already exists");
       }
       return this;
     }

@@ -9,7 +9,8 @@ final class Names {
   static String checkAuthorizerName(String name) {
     Objects.requireNonNull(name, "name");
     if (name.isEmpty() || name.length() > 128 || name.isBlank()) {
-      throw new GatewayConfigException("authorizer name '" + name + "' must be 1 to 128 characters");
+      throw new GatewayConfigException("Authorizer.name", name, "must be 1 to 128 characters",
+          "authorizer name '" + name + "' must be 1 to 128 characters");
     }
     return name;
   }
@@ -36,16 +37,6 @@ final class Names {
       }
     }
     return true;
-  }
-
-  static boolean isLambdaIdentitySource(String source) {
-    for (String prefix : new String[] {"$request.header.", "$request.querystring.", "$context.", "$stageVariables."}) {
-      if (source.startsWith(prefix) && source.length() > prefix.length()) {
-        String name = source.substring(prefix.length());
-        return name.chars().allMatch(c -> c > ' ' && c < 0x7F && c != ',');
-      }
-    }
-    return false;
   }
 
   private static boolean isWord(String name, int max, boolean dash) {

@@ -70,27 +70,31 @@ public record Route(
     Objects.requireNonNull(timeout, "timeout");
     String where = "route '" + routeKey + "': ";
     if (authorizationType == AuthorizationType.NONE && authorizerName.isPresent()) {
-      throw new GatewayConfigException(where + "authorization type NONE takes no authorizer");
+      throw new GatewayConfigException("Route.authorizerName", authorizerName.get(), "NONE takes no authorizer",
+          where + "authorization type NONE takes no authorizer");
     }
     if (authorizationType != AuthorizationType.NONE && authorizerName.isEmpty()) {
-      throw new GatewayConfigException(where + "authorization type " + authorizationType + " needs an authorizer");
+      throw new GatewayConfigException("Route.authorizerName", "", "needs an authorizer",
+          where + "authorization type " + authorizationType + " needs an authorizer");
     }
     if (!scopes.isEmpty() && authorizationType != AuthorizationType.JWT) {
-      throw new GatewayConfigException(where + "authorization scopes need authorization type JWT");
+      throw new GatewayConfigException("Route.scopes", scopes, "need authorization type JWT",
+          where + "authorization scopes need authorization type JWT");
     }
     if (scopes.size() > MAX_SCOPES) {
-      throw new GatewayConfigException(
+      throw new GatewayConfigException("Route.scopes", scopes.size(), "at most " + MAX_SCOPES + " (AWS quota)",
           where + "at most " + MAX_SCOPES + " authorization scopes (AWS quota), got " + scopes.size());
     }
     for (String scope : scopes) {
       if (scope.isEmpty() || scope.length() > 64 || scope.chars().anyMatch(c -> c <= ' ' || c == 0x7F)) {
-        throw new GatewayConfigException(
+        throw new GatewayConfigException("Route.scopes", scope, "must be 1 to 64 characters without spaces",
             where + "authorization scope '" + scope + "' must be 1 to 64 characters without spaces");
       }
     }
-    timeout.ifPresent(t -> GatewayLimits.checkTimeout(where + "timeout", t));
+    timeout.ifPresent(t -> GatewayLimits.checkTimeout("Route.timeout", where + "timeout", t));
     if (!integration.payloadFormats().contains(payloadFormat)) {
-      throw new GatewayConfigException(
+      throw new GatewayConfigException("Route.payloadFormat", payloadFormat.version(),
+          "is not supported by the integration; only Lambda integrations support 2.0 (facts §2)",
           where + "payload format " + payloadFormat.version() + " is not supported by " + integration
               + "; only Lambda integrations support 2.0 (facts §2)");
     }
@@ -120,7 +124,7 @@ public record Route(
     try {
       return new Builder(RouteKey.parse(Objects.requireNonNull(routeKey, "routeKey")), integration);
     } catch (InvalidRouteKeyException e) {
-      throw new GatewayConfigException(e.getMessage(), e);
+      throw new GatewayConfigException("Route.routeKey", e.key(), e, e.getMessage());
     }
   }
 

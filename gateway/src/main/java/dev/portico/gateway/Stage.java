@@ -44,23 +44,24 @@ public record Stage(
   public Stage {
     Objects.requireNonNull(name, "name");
     if (!Names.isStageName(name)) {
-      throw new GatewayConfigException(
+      throw new GatewayConfigException("Stage.name", name, "must be $default or 1 to 128 letters, digits, '-' or '_'",
           "stage name '" + name + "' must be $default or 1 to 128 letters, digits, '-' or '_'");
     }
     String where = "stage '" + name + "': ";
     variables = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(variables, "variables")));
     if (variables.size() > MAX_VARIABLES) {
-      throw new GatewayConfigException(
+      throw new GatewayConfigException("Stage.variables", variables.size(), "at most " + MAX_VARIABLES + " (AWS quota)",
           where + "at most " + MAX_VARIABLES + " stage variables (AWS quota), got " + variables.size());
     }
     variables.forEach(
         (key, value) -> {
           if (!Names.isStageVariableName(key)) {
-            throw new GatewayConfigException(
+            throw new GatewayConfigException("Stage.variables", key, "names must be 1 to 64 letters, digits or '_'",
                 where + "stage variable name '" + key + "' must be 1 to 64 letters, digits or '_'");
           }
           if (!Names.isStageVariableValue(value)) {
-            throw new GatewayConfigException(
+            throw new GatewayConfigException("Stage.variables", value,
+                "values must be 1 to 512 characters of A-Z a-z 0-9 - . _ ~ : / ? # & = ,",
                 where + "stage variable '" + key + "' value '" + value
                     + "' must be 1 to 512 characters of A-Z a-z 0-9 - . _ ~ : / ? # & = ,");
           }
@@ -72,7 +73,8 @@ public record Stage(
           try {
             AccessLogFormat.compile(format);
           } catch (IllegalArgumentException e) {
-            throw new GatewayConfigException(where + "access log format: " + e.getMessage(), e);
+            throw new GatewayConfigException("Stage.accessLogFormat", format, e,
+                where + "access log format: " + e.getMessage());
           }
         });
   }

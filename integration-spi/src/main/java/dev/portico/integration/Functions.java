@@ -16,11 +16,11 @@ final class Functions {
     String name = colon < 0 ? functionName : functionName.substring(0, colon);
     String qualifier = colon < 0 ? null : functionName.substring(colon + 1);
     if (name.isEmpty() || name.length() > 64 || !isNameText(name, false)) {
-      throw new IllegalArgumentException(
+      throw new IntegrationConfigException("functionName", functionName,
           "function name '" + functionName + "' must be 1 to 64 letters, digits, '-' or '_'");
     }
     if (qualifier != null && (qualifier.isEmpty() || qualifier.length() > 128 || !isNameText(qualifier, true))) {
-      throw new IllegalArgumentException(
+      throw new IntegrationConfigException("functionName", functionName,
           "function qualifier in '" + functionName + "' must be 1 to 128 letters, digits, '-', '_' or '$'");
     }
     return functionName;

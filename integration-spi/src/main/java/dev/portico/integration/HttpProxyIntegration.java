@@ -90,7 +90,7 @@ public final class HttpProxyIntegration implements Integration {
    * @param uri an absolute {@code http} or {@code https} URI, with optional {@code {name}} and {@code
    *     ${stageVariables.name}} parts
    * @return a new builder
-   * @throws IllegalArgumentException when the URI is malformed, naming the rule
+   * @throws IntegrationConfigException when the URI is malformed, naming the rule
    */
   public static Builder builder(String uri) {
     return new Builder(uri);
@@ -249,7 +249,7 @@ public final class HttpProxyIntegration implements Integration {
      *
      * @param method an HTTP method, e.g. {@code GET}; {@code ANY} restores the default
      * @return this builder
-     * @throws IllegalArgumentException when the method is not one of API Gateway's
+     * @throws IntegrationConfigException when the method is not one of API Gateway's
      */
     public Builder method(String method) {
       Objects.requireNonNull(method, "method");
@@ -258,7 +258,7 @@ public final class HttpProxyIntegration implements Integration {
         return this;
       }
       if (!Set.of("DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT").contains(method)) {
-        throw new IllegalArgumentException(
+        throw new IntegrationConfigException("method", method,
             "method '" + method + "' must be one of ANY, DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT");
       }
       this.method = method;

@@ -10,7 +10,8 @@ final class ReservedConcurrency implements LambdaFunction {
 
   ReservedConcurrency(LambdaFunction function, int limit) {
     if (limit < 1) {
-      throw new IllegalArgumentException("reservedConcurrency must be at least 1, got " + limit
+      throw new IntegrationConfigException("reservedConcurrency", String.valueOf(limit),
+          "reservedConcurrency must be at least 1, got " + limit
           + " (a function that may never run has no route to serve)");
     }
     this.function = java.util.Objects.requireNonNull(function, "function");

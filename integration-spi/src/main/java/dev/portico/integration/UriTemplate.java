@@ -38,7 +38,7 @@ final class UriTemplate {
         int end = template.indexOf('}', i);
         String name = end < 0 ? "" : template.substring(i + STAGE_VARIABLE.length(), end);
         if (!StageVariableNames.isValid(name)) {
-          throw new IllegalArgumentException(
+          throw new IntegrationConfigException("uri", template,
               "uri '" + template + "' has a malformed stage variable reference at index " + i
                   + ": expected ${stageVariables.NAME} with NAME of letters, digits and '_'");
         }
@@ -49,7 +49,7 @@ final class UriTemplate {
         int end = template.indexOf('}', i);
         String name = end < 0 ? "" : template.substring(i + 1, end);
         if (name.isEmpty() || !isVariableName(name)) {
-          throw new IllegalArgumentException(
+          throw new IntegrationConfigException("uri", template,
               "uri '" + template + "' has a malformed path variable at index " + i
                   + ": expected {NAME} with NAME of letters, digits, '-', '_' or '.'");
         }
@@ -67,11 +67,11 @@ final class UriTemplate {
     if (scheme == null
         || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
         || sample.getHost() == null) {
-      throw new IllegalArgumentException(
+      throw new IntegrationConfigException("uri", template,
           "uri '" + template + "' must be an absolute http or https URI with a host");
     }
     if (sample.getRawFragment() != null) {
-      throw new IllegalArgumentException("uri '" + template + "' must not have a fragment");
+      throw new IntegrationConfigException("uri", template, "uri '" + template + "' must not have a fragment");
     }
     return compiled;
   }

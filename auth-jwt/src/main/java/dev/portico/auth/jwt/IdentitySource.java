@@ -56,7 +56,8 @@ public record IdentitySource(Location location, String name, String expression) 
    * @throws JwtConfigException naming the expression and the rule when it is neither form
    */
   public static IdentitySource parse(String expression) {
-    return tryParse(expression).orElseThrow(() -> new JwtConfigException("identitySource '" + expression
+    return tryParse(expression).orElseThrow(() -> new JwtConfigException("identitySource", String.valueOf(expression),
+        "identitySource '" + expression
         + "' must be $request.header.<name> or $request.querystring.<name> (JWT authorizers take exactly one)"));
   }
 

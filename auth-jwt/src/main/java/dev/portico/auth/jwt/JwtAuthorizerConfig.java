@@ -81,27 +81,30 @@ public record JwtAuthorizerConfig(
     checkIssuer(issuer.toString());
     audiences = List.copyOf(Objects.requireNonNull(audiences, "audiences"));
     if (audiences.isEmpty() || audiences.size() > MAX_AUDIENCES) {
-      throw new JwtConfigException("audiences has " + audiences.size() + " entries; a JWT authorizer needs 1 to "
+      throw new JwtConfigException("audiences", String.valueOf(audiences.size()),
+          "audiences has " + audiences.size() + " entries; a JWT authorizer needs 1 to "
           + MAX_AUDIENCES);
     }
     for (String audience : audiences) {
       if (audience.isBlank()) {
-        throw new JwtConfigException("audiences entry '" + audience + "' must not be blank");
+        throw new JwtConfigException("audiences", audience, "audiences entry '" + audience + "' must not be blank");
       }
     }
     if (new LinkedHashSet<>(audiences).size() != audiences.size()) {
-      throw new JwtConfigException("audiences " + audiences + " must not repeat an entry");
+      throw new JwtConfigException("audiences", String.valueOf(audiences),
+          "audiences " + audiences + " must not repeat an entry");
     }
     Objects.requireNonNull(identitySource, "identitySource");
     allowedAlgorithms = Set.copyOf(Objects.requireNonNull(allowedAlgorithms, "allowedAlgorithms"));
     if (allowedAlgorithms.isEmpty()) {
-      throw new JwtConfigException("allowedAlgorithms must name at least one algorithm");
+      throw new JwtConfigException("allowedAlgorithms", "", "allowedAlgorithms must name at least one algorithm");
     }
     checkDuration("clockSkew", clockSkew, Duration.ZERO, Duration.ofMinutes(10));
     checkDuration("fetchTimeout", fetchTimeout, Duration.ofMillis(1), Duration.ofSeconds(30));
     checkDuration("keyLifetime", keyLifetime, Duration.ofMinutes(1), Duration.ofDays(1));
     if (tokenCacheSize < 0 || tokenCacheSize > 10_000_000) {
-      throw new JwtConfigException("tokenCacheSize " + tokenCacheSize + " must be between 0 and 10000000");
+      throw new JwtConfigException("tokenCacheSize", String.valueOf(tokenCacheSize),
+          "tokenCacheSize " + tokenCacheSize + " must be between 0 and 10000000");
     }
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(clock, "clock");
@@ -142,7 +145,8 @@ public record JwtAuthorizerConfig(
   private static void checkDuration(String name, Duration value, Duration min, Duration max) {
     Objects.requireNonNull(value, name);
     if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-      throw new JwtConfigException(name + " " + value + " must be between " + min + " and " + max);
+      throw new JwtConfigException(name, String.valueOf(value),
+          name + " " + value + " must be between " + min + " and " + max);
     }
   }
 
@@ -151,11 +155,13 @@ public record JwtAuthorizerConfig(
     try {
       uri = new URI(issuer);
     } catch (URISyntaxException e) {
-      throw new JwtConfigException("issuer '" + issuer + "' is not a URL: " + e.getReason());
+      throw new JwtConfigException("issuer", String.valueOf(issuer),
+          "issuer '" + issuer + "' is not a URL: " + e.getReason());
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getUserInfo() != null) {
-      throw new JwtConfigException("issuer '" + issuer + "' must be an absolute URL with a host and without user "
+      throw new JwtConfigException("issuer", String.valueOf(issuer),
+          "issuer '" + issuer + "' must be an absolute URL with a host and without user "
           + "info, query or fragment");
     }
     if (scheme.equals("https")) {
@@ -164,7 +170,8 @@ public record JwtAuthorizerConfig(
     if (scheme.equals("http") && isLoopback(uri.getHost())) {
       return uri;
     }
-    throw new JwtConfigException("issuer '" + issuer + "' must use https (http is allowed for loopback hosts only)");
+    throw new JwtConfigException("issuer", String.valueOf(issuer),
+        "issuer '" + issuer + "' must use https (http is allowed for loopback hosts only)");
   }
 
   static boolean isLoopback(String host) {
@@ -333,7 +340,7 @@ public record JwtAuthorizerConfig(
      */
     public JwtAuthorizerConfig build() {
       if (issuer == null) {
-        throw new JwtConfigException("issuer is required");
+        throw new JwtConfigException("issuer", "", "issuer is required");
       }
       return new JwtAuthorizerConfig(URI.create(issuer), audiences, identitySource, allowedAlgorithms, clockSkew,
           fetchTimeout, keyLifetime, tokenCacheSize, limits, clock, Optional.ofNullable(executor));

@@ -34,7 +34,8 @@ public record JwtLimits(int maxTokenLength, int maxJwksBytes, int maxDiscoveryBy
 
   private static void check(String name, int value, int min, int max) {
     if (value < min || value > max) {
-      throw new JwtConfigException(name + " " + value + " must be between " + min + " and " + max);
+      throw new JwtConfigException(name, String.valueOf(value),
+          name + " " + value + " must be between " + min + " and " + max);
     }
   }
 

@@ -1,0 +1,36 @@
+package dev.portico.gateway.internal.pipeline;
+
+import dev.portico.payload.AuthorizerContext;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * How a route is authorized (pipeline step 6): not at all, by a JWT authorizer, or by a Lambda authorizer. The
+ * answer is the authorizer context the integration receives, or AWS's refusal.
+ */
+public sealed interface Authorization permits Authorization.None, JwtAuthorization, LambdaAuthorization {
+
+  /** A route without authorization. */
+  None NONE = new None();
+
+  /**
+   * Authorizes one call.
+   *
+   * @param call the call, routed
+   * @return the context the integration sees, or the refusal; never completed exceptionally
+   */
+  CompletionStage<Outcome<AuthorizerContext>> authorize(Call call);
+
+  /** No authorizer: every request goes on with an empty context. */
+  final class None implements Authorization {
+    private static final CompletionStage<Outcome<AuthorizerContext>> OPEN =
+        CompletableFuture.completedFuture(Outcome.next(AuthorizerContext.none()));
+
+    private None() {}
+
+    @Override
+    public CompletionStage<Outcome<AuthorizerContext>> authorize(Call call) {
+      return OPEN;
+    }
+  }
+}

@@ -1,0 +1,174 @@
+package dev.portico.gateway.internal.pipeline;
+
+import dev.portico.gateway.GatewayRequest;
+import dev.portico.gateway.HttpApi;
+import dev.portico.gateway.internal.RequestIds;
+import dev.portico.payload.AuthorizerContext;
+import dev.portico.payload.TextFormats;
+import dev.portico.payload.ProxyRequest;
+import dev.portico.routing.RouteMatch;
+import dev.portico.routing.Router;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One request on its way through the pipeline: what arrived, and what the steps learned, recorded by {@link
+ * Pipeline} alone, each once, in step order. It answers the {@code $context.*} variables for access logs and
+ * expressions (facts §6), and builds the event ({@link ProxyRequest}) once, when a step first needs it.
+ */
+public final class Call {
+  final GatewayRequest request;
+  final String requestId;
+  final Instant time;
+  final long startNanos;
+  private final HttpApi api;
+
+  // Learned, in step order; set only by the pipeline.
+  StageRuntime stage;
+  String routedPath;
+  RouteMatch<RouteTarget> match;
+  private ProxyRequest event;
+  AuthorizerContext authorizer = AuthorizerContext.none();
+  String authorizerError;
+  long integrationLatencyMillis = -1;
+  int integrationStatus = -1;
+  String integrationError;
+  Failure failure;
+  int status;
+  int responseLength;
+
+  Call(HttpApi api, GatewayRequest request, Instant time, long startNanos) {
+    this.api = api;
+    this.request = request;
+    this.requestId = RequestIds.next();
+    this.time = time;
+    this.startNanos = startNanos;
+  }
+
+  String stageName() {
+    return stage == null ? null : stage.stage().name();
+  }
+
+  String routeKey() {
+    return match == null ? null : match.target().route().routeKey().toString();
+  }
+
+  /**
+   * The event as the integration sees it before authorization: built on first use, once per request (the routed
+   * request's path parameters, stage variables, forwarding headers).
+   */
+  ProxyRequest event() {
+    if (event == null) {
+      event = Events.of(this, api);
+    }
+    return event;
+  }
+
+  /** The authorizer allowed the request: the event gains its context (a cheap copy sharing everything else). */
+  void allowed(AuthorizerContext context) {
+    authorizer = context;
+    event = event().withAuthorizer(context);
+  }
+
+  /**
+   * The value of {@code $context.<name>}, or null when the request has none.
+   *
+   * @param name the variable name without {@code $context.}
+   * @return the value
+   */
+  String variable(String name) {
+    switch (name) {
+      case "requestId", "extendedRequestId":
+        return requestId;
+      case "requestTime":
+        return TextFormats.requestTime(time);
+      case "requestTimeEpoch":
+        return Long.toString(time.toEpochMilli());
+      case "httpMethod":
+        return request.method();
+      case "routeKey":
+        return routeKey();
+      case "path":
+        return event != null ? event.path() : Router.decodePath(request.rawPath());
+      case "protocol":
+        return request.protocol();
+      case "status":
+        return status == 0 ? null : Integer.toString(status);
+      case "responseLength":
+        return status == 0 ? null : Integer.toString(responseLength);
+      case "responseLatency":
+        return status == 0 ? null : Long.toString((System.nanoTime() - startNanos) / 1_000_000);
+      case "integrationLatency", "integration.latency":
+        return integrationLatencyMillis < 0 ? null : Long.toString(integrationLatencyMillis);
+      case "integrationStatus", "integration.status":
+        return integrationStatus < 0 ? null : Integer.toString(integrationStatus);
+      case "integrationErrorMessage", "integration.error":
+        return integrationError;
+      case "error.message":
+        return failure == null ? null : failure.message();
+      case "error.responseType":
+        return failure == null ? null : failure.responseType();
+      case "identity.sourceIp":
+        return request.sourceIp();
+      case "identity.userAgent":
+        return request.header("user-agent").orElse(null);
+      case "authorizer.error":
+        return authorizerError;
+      case "domainName":
+        return api.domainName();
+      case "domainPrefix":
+        int dot = api.domainName().indexOf('.');
+        return dot < 0 ? api.domainName() : api.domainName().substring(0, dot);
+      case "stage":
+        return stageName();
+      case "apiId":
+        return api.apiId();
+      case "accountId":
+        return api.accountId();
+      case "customDomain.basePathMatched":
+        return null; // custom domains and API mappings come with a later issue
+      default:
+        return authorizerVariable(name);
+    }
+  }
+
+  private String authorizerVariable(String name) {
+    if (name.startsWith("authorizer.claims.") && authorizer instanceof AuthorizerContext.Jwt jwt) {
+      Object claim = jwt.claims().get(name.substring("authorizer.claims.".length()));
+      return claim == null ? null : TextFormats.claim(claim);
+    }
+    if (name.startsWith("authorizer.") && authorizer instanceof AuthorizerContext.Lambda lambda) {
+      Object value = lambda.context().get(name.substring("authorizer.".length()));
+      return value == null ? null : TextFormats.claim(value);
+    }
+    return null;
+  }
+
+  /** Header values of the event, joined with commas; null when absent (facts-2 §2.3). */
+  String header(String name) {
+    List<String> values = event().headers().get(name.toLowerCase(java.util.Locale.ROOT));
+    return values == null ? null : String.join(",", values);
+  }
+
+  /** Query values, decoded, joined with commas; null when absent. */
+  String queryParameter(String name) {
+    List<String> values = event().queryParameters().get(name);
+    return values == null ? null : String.join(",", values);
+  }
+
+  /** @return the stage's variables */
+  Map<String, String> stageVariables() {
+    return stage.stage().variables();
+  }
+
+  /** @return the route's path parameters, decoded */
+  Map<String, String> pathParameters() {
+    return match == null ? Map.of() : match.pathParameters();
+  }
+
+  /** @return the decoded path without the stage prefix */
+  String routedPathDecoded() {
+    return Router.decodePath(routedPath);
+  }
+}

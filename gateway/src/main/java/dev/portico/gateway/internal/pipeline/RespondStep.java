@@ -1,0 +1,82 @@
+package dev.portico.gateway.internal.pipeline;
+
+import dev.portico.cors.CorsPolicy;
+import dev.portico.gateway.GatewayLimits;
+import dev.portico.gateway.internal.HeaderSize;
+import dev.portico.payload.HttpSyntax;
+import dev.portico.payload.ProxyResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Step 9, respond: every answer leaves through here. An integration's answer loses its hop-by-hop headers (they
+ * describe the function's or backend's connection: issue 18) and, with CORS, its own {@code access-control-*}
+ * headers (facts §5); one over {@link GatewayLimits#maxResponseHeaderBytes()} fails (D16). Then every answer gets
+ * the CORS headers for an allowed {@code Origin}, {@code apigw-requestid}, and the stage's access log line.
+ */
+final class RespondStep {
+  private static final System.Logger LOG = System.getLogger("dev.portico.gateway.Gateway");
+  private final CorsPolicy cors;
+  private final GatewayLimits limits;
+
+  RespondStep(Optional<CorsPolicy> cors, GatewayLimits limits) {
+    this.cors = cors.orElse(null);
+    this.limits = limits;
+  }
+
+  /** The integration's answer, or the failure its headers cause. */
+  Outcome<Reply> integrated(ProxyResponse response) {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    Set<String> hopByHop = HttpSyntax.hopByHop(response.headers());
+    response.headers().forEach((name, values) -> {
+      if (!hopByHop.contains(name) && (cors == null || !cors.dropsBackendHeader(name))) {
+        headers.put(name, values);
+      }
+    });
+    long size = HeaderSize.ofResponse(headers);
+    if (size > limits.maxResponseHeaderBytes()) {
+      return Outcome.refuse(Failure.INTEGRATION_FAILURE, Outcome.Why.integration("the integration answered " + size
+          + " bytes of status line and headers, more than GatewayLimits.maxResponseHeaderBytes "
+          + limits.maxResponseHeaderBytes()));
+    }
+    return Outcome.next(new Reply(response.statusCode(), headers, response.body()));
+  }
+
+  /** AWS's error answer: {@code {"message":"..."}}, and {@code www-authenticate} for a JWT authorizer's. */
+  Reply failure(Failure failure) {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    headers.put("content-type", List.of("application/json"));
+    if (failure.wwwAuthenticate() != null) {
+      headers.put("www-authenticate", List.of(failure.wwwAuthenticate()));
+    }
+    return new Reply(failure.status(), headers, failure.body().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The last touches of every answer: CORS, the request id, the access log. */
+  Reply finish(Call call, Reply reply) {
+    Map<String, List<String>> headers = reply.headers() instanceof LinkedHashMap<String, List<String>> mutable
+        ? mutable : new LinkedHashMap<>(reply.headers());
+    if (cors != null && reply.status() != 204) {
+      String origin = call.request.header("origin").orElse(null);
+      if (origin != null) {
+        cors.actualHeaders(origin).forEach((name, value) -> headers.put(name, List.of(value)));
+      }
+    }
+    headers.put("apigw-requestid", List.of(call.requestId));
+    call.status = reply.status();
+    call.responseLength = reply.body().length;
+    if (call.stage != null && call.stage.accessLog().isPresent()) {
+      try {
+        call.stage.stage().accessLogSink().write(call.stage.stage().name(),
+            call.stage.accessLog().get().render(call::variable));
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, "access log sink of stage " + call.stage.stage().name() + " failed", e);
+      }
+    }
+    return new Reply(reply.status(), headers, reply.body());
+  }
+}
