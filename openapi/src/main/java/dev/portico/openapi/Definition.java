@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portico.cors.CorsConfiguration;
 import dev.portico.gateway.AuthorizationType;
 import dev.portico.gateway.Authorizer;
+import dev.portico.gateway.GatewayLimits;
+import dev.portico.gateway.HttpApi;
 import dev.portico.gateway.Route;
+import dev.portico.gateway.Stage;
 import dev.portico.integration.Integration;
 import dev.portico.integration.LambdaAuthorizer;
 import dev.portico.payload.PayloadFormat;
@@ -13,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What the importer read: the API with its functions still unbound.
@@ -35,6 +39,36 @@ record Definition(
     List<RouteDef> routes,
     Map<String, AuthorizerDef> authorizers,
     Optional<CorsConfiguration> cors) {
+
+  /**
+   * The one conversion of a definition into an API, used by the import check (with stand-in functions) and by
+   * {@link ImportResult#apiBuilder} (with the host's bindings), so a definition that passes the check builds.
+   *
+   * @param maxRoutes the route quota the API carries
+   * @param integrations the integration of each route
+   * @param authorizers the authorizer of each authorizer definition
+   * @return a builder holding the definition; hosts add stages, limits and a clock
+   * @throws dev.portico.gateway.GatewayConfigException when a gateway rule is broken
+   */
+  HttpApi.Builder apiBuilder(int maxRoutes, Function<RouteDef, Integration> integrations,
+      Function<AuthorizerDef, Authorizer> authorizers) {
+    HttpApi.Builder api = HttpApi.builder();
+    if (maxRoutes != GatewayLimits.DEFAULT_MAX_ROUTES) {
+      api.limits(GatewayLimits.builder().maxRoutes(maxRoutes).build());
+    }
+    apiId.ifPresent(api::apiId);
+    region.ifPresent(api::region);
+    accountId.ifPresent(api::accountId);
+    for (AuthorizerDef authorizer : this.authorizers.values()) {
+      api.authorizer(authorizers.apply(authorizer));
+    }
+    for (RouteDef route : routes) {
+      api.route(route.toRoute(integrations.apply(route)));
+    }
+    cors.ifPresent(api::cors);
+    stage.ifPresent(name -> api.stage(Stage.builder(name).build()));
+    return api;
+  }
 
   /** One route. */
   record RouteDef(

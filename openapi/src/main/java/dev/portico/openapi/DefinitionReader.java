@@ -3,6 +3,7 @@ package dev.portico.openapi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portico.auth.jwt.JwtAuthorizerConfig;
+import dev.portico.auth.jwt.JwtConfigException;
 import dev.portico.cors.CorsConfigException;
 import dev.portico.cors.CorsConfiguration;
 import dev.portico.gateway.AuthorizationType;
@@ -12,6 +13,7 @@ import dev.portico.gateway.GatewayLimits;
 import dev.portico.gateway.HttpApi;
 import dev.portico.gateway.Stage;
 import dev.portico.integration.HttpProxyIntegration;
+import dev.portico.integration.IntegrationConfigException;
 import dev.portico.integration.Integration;
 import dev.portico.integration.LambdaAuthorizer;
 import dev.portico.openapi.Definition.AuthorizerDef;
@@ -318,11 +320,12 @@ final class DefinitionReader {
           .audiences(audiences.get())
           .identitySource(sources.get(0))
           .build();
-    } catch (IllegalArgumentException e) { // JwtConfigException, and IdentitySource's parse errors
-      String field = e.getMessage().startsWith("issuer") ? issuerAt
-          : e.getMessage().startsWith("audience") ? jwtAt + "/audience"
-          : at + "/identitySource";
-      error(field, e.getMessage());
+    } catch (JwtConfigException e) {
+      error(switch (e.field()) {
+        case "issuer" -> issuerAt;
+        case "audiences" -> jwtAt + "/audience";
+        default -> at + "/identitySource";
+      }, e.getMessage());
       return Optional.empty();
     }
     ignored(ext, at, Set.of("type", "jwtConfiguration", "identitySource"));
@@ -389,12 +392,12 @@ final class DefinitionReader {
     try {
       def.toAuthorizer(CHECK_AUTHORIZER);
     } catch (GatewayConfigException e) {
-      String message = e.getMessage();
-      String field = message.contains("enableSimpleResponses") ? "/enableSimpleResponses"
-          : message.contains("identity source") ? "/identitySource"
-          : message.contains("authorizerResultTtlInSeconds") ? "/authorizerResultTtlInSeconds"
-          : "";
-      error(at + field, message);
+      error(at + switch (e.field()) {
+        case "Authorizer.simpleResponses" -> "/enableSimpleResponses";
+        case "Authorizer.identitySources" -> "/identitySource";
+        case "Authorizer.resultTtl" -> "/authorizerResultTtlInSeconds";
+        default -> "";
+      }, e.getMessage());
       return Optional.empty();
     }
     return Optional.of(def);
@@ -549,11 +552,12 @@ final class DefinitionReader {
     try {
       route.toRoute(placeholder(integration.integration()));
     } catch (GatewayConfigException e) {
-      String message = e.getMessage();
-      error(message.contains("payload format") ? integration.pointer() + "/payloadFormatVersion"
-          : message.contains("scope") ? a.pointer()
-          : message.contains("timeout") ? integration.pointer() + "/timeoutInMillis"
-          : opAt, message);
+      error(switch (e.field()) {
+        case "Route.payloadFormat" -> integration.pointer() + "/payloadFormatVersion";
+        case "Route.scopes" -> a.pointer();
+        case "Route.timeout" -> integration.pointer() + "/timeoutInMillis";
+        default -> opAt;
+      }, e.getMessage());
       return Optional.empty();
     }
     return Optional.of(route);
@@ -751,8 +755,8 @@ final class DefinitionReader {
     HttpDef http = new HttpDef(uri.get(), method.filter(m -> !m.equals("ANY")));
     try {
       placeholder(http);
-    } catch (IllegalArgumentException e) {
-      error(at + (e.getMessage().startsWith("method") ? "/httpMethod" : "/uri"), e.getMessage());
+    } catch (IntegrationConfigException e) {
+      error(at + (e.field().equals("method") ? "/httpMethod" : "/uri"), e.getMessage());
       return Optional.empty();
     }
     return Optional.of(http);
@@ -820,10 +824,7 @@ final class DefinitionReader {
       }
       return Optional.of(builder.build());
     } catch (CorsConfigException e) {
-      String message = e.getMessage();
-      String field = message.startsWith("allow-credentials") ? "allowCredentials"
-          : CORS_FIELDS.stream().filter(message::startsWith).findFirst().orElse("");
-      error(field.isEmpty() ? at : at + "/" + field, message);
+      error(at + "/" + e.field(), e.getMessage());
       return Optional.empty();
     }
   }
@@ -833,19 +834,11 @@ final class DefinitionReader {
   /** Builds the API with stand-in functions, so a definition that imports without errors also builds. */
   private void checkWholeApi(Definition definition) {
     try {
-      HttpApi.Builder api = HttpApi.builder().limits(GatewayLimits.builder().maxRoutes(maxRoutes).build());
-      for (AuthorizerDef authorizer : definition.authorizers().values()) {
-        api.authorizer(authorizer instanceof JwtDef ? ((JwtDef) authorizer).authorizer()
-            : ((LambdaAuthorizerDef) authorizer).toAuthorizer(CHECK_AUTHORIZER));
-      }
-      for (RouteDef route : definition.routes()) {
-        api.route(route.toRoute(placeholder(route.integration())));
-      }
-      definition.stage().ifPresent(name -> api.stage(Stage.builder(name).build()));
-      definition.cors().ifPresent(api::cors);
-      api.build();
+      definition.apiBuilder(maxRoutes, route -> placeholder(route.integration()),
+          authorizer -> authorizer instanceof JwtDef jwt ? jwt.authorizer()
+              : ((LambdaAuthorizerDef) authorizer).toAuthorizer(CHECK_AUTHORIZER)).build();
     } catch (GatewayConfigException e) {
-      error(e.getMessage().startsWith("stage") ? "/servers" : "", e.getMessage());
+      error(e.field().startsWith("Stage.") || e.field().equals("HttpApi.stages") ? "/servers" : "", e.getMessage());
     }
   }
 

@@ -199,25 +199,16 @@ public final class ImportResult {
     unbound.forEach(name -> LOG.log(System.Logger.Level.WARNING,
         "Lambda function ''{0}'' is not bound; its routes and authorizers answer 500", name));
 
-    HttpApi.Builder api = HttpApi.builder();
-    if (options.maxRoutes() != GatewayLimits.DEFAULT_MAX_ROUTES) {
-      api.limits(GatewayLimits.builder().maxRoutes(options.maxRoutes()).build());
-    }
-    definition.apiId().ifPresent(api::apiId);
-    definition.region().ifPresent(api::region);
-    definition.accountId().ifPresent(api::accountId);
     Function<String, Integration> lambdas = lambdas(bindings);
-    for (AuthorizerDef authorizer : definition.authorizers().values()) {
-      Authorizer replacement = bindings.authorizers().get(authorizer.name());
-      api.authorizer(replacement != null ? replacement : authorizer(authorizer, bindings));
-    }
-    for (RouteDef def : definition.routes()) {
-      Integration integration = bindings.integrations().get(def.key());
-      api.route(def.toRoute(integration != null ? integration : integration(def.integration(), bindings, lambdas)));
-    }
-    definition.cors().ifPresent(api::cors);
-    definition.stage().ifPresent(name -> api.stage(Stage.builder(name).build()));
-    return api;
+    return definition.apiBuilder(options.maxRoutes(),
+        def -> {
+          Integration bound = bindings.integrations().get(def.key());
+          return bound != null ? bound : integration(def.integration(), bindings, lambdas);
+        },
+        def -> {
+          Authorizer replacement = bindings.authorizers().get(def.name());
+          return replacement != null ? replacement : authorizer(def, bindings);
+        });
   }
 
   /**

@@ -202,7 +202,8 @@ public final class PorticoExtension
   @Override
   public void afterEach(ExtensionContext context) {
     synchronized (lock) {
-      if (running != null) {
+      if (running != null && running.gateway != null) {
+        running.gateway.close(); // its key fetching ends with the test
         running.gateway = null;
       }
       if (classDepth == 0) {

@@ -102,6 +102,7 @@ public final class Cli {
     ApiLoader.Loaded loaded = loader.load();
     report(loaded);
     AtomicReference<Gateway> current = new AtomicReference<>(loaded.gateway());
+    loaded.gateway().warmUp(); // JWT keys fetched now, not by the first request
     PorticoServer server;
     try {
       server = PorticoServer.builder(current::get).host(host).port(port).maxConnections(maxConnections)
@@ -112,12 +113,15 @@ public final class Cli {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       err.println("portico: stopping");
       server.close();
+      current.get().close();
     }, "portico-shutdown"));
     if (watch) {
       Watcher.start(file, () -> {
         try {
           ApiLoader.Loaded reloaded = loader.load();
-          current.set(reloaded.gateway());
+          // The old gateway's key fetching ends; requests it is serving finish with the keys they have.
+          current.getAndSet(reloaded.gateway()).close();
+          reloaded.gateway().warmUp();
           err.println("portico: reloaded " + file + " (" + reloaded.gateway().api().routes().size() + " routes)");
           report(reloaded);
         } catch (ApiLoader.LoadException e) {
