@@ -7,6 +7,7 @@
 @SuppressWarnings("requires-automatic")
 module dev.portico.auth.jwt {
   requires java.net.http;
+  requires dev.portico.payload;
   requires org.jose4j;
   requires com.github.benmanes.caffeine;
 

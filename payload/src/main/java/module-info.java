@@ -8,6 +8,7 @@
  */
 module dev.portico.payload {
   requires com.fasterxml.jackson.core;
+  requires transitive java.net.http;
 
   exports dev.portico.payload;
 }

@@ -13,7 +13,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * Authorizer cognito = Authorizer.jwt("cognito", JwtAuthorizerConfig.builder()
- *     .issuer("https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc").audience("app").build());
+ *     .issuer("https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc").audiences("app").build());
  *
  * Authorizer tokens = Authorizer.lambda("tokens", LambdaAuthorizer.of("check-token", checkToken))
  *     .payloadFormat(PayloadFormat.V2_0)
@@ -167,6 +167,24 @@ public sealed interface Authorizer permits Authorizer.Jwt, Authorizer.Lambda {
         case HEADER, QUERY_STRING, CONTEXT, STAGE_VARIABLE -> true;
         default -> false;
       }).orElse(false));
+    }
+
+    /**
+     * A builder holding this authorizer, to change and build again.
+     *
+     * <pre>{@code
+     * Authorizer.Lambda uncached = authorizer.toBuilder().resultTtl(Duration.ZERO).build();
+     * }</pre>
+     *
+     * @return a new builder
+     */
+    public Builder toBuilder() {
+      Builder b = new Builder(name, function);
+      b.payloadFormat = payloadFormat;
+      b.simpleResponses = simpleResponses;
+      b.identitySources.addAll(identitySources);
+      b.resultTtl = resultTtl;
+      return b;
     }
 
     /** Builds a {@link Lambda} authorizer. */

@@ -172,13 +172,14 @@ public final class Expression {
     if (name.isEmpty()) {
       return "names no " + source.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
+    if (source == Source.STAGE_VARIABLE) {
+      return dev.portico.integration.StageVariableNames.isValid(name) ? null
+          : "has a stage variable name '" + name + "' that is not 1 to 64 letters, digits or '_'";
+    }
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
-      boolean ok = switch (source) {
-        case CONTEXT -> isAlnum(c) || c == '.' || c == '_';
-        case STAGE_VARIABLE -> isAlnum(c) || c == '_';
-        default -> c > ' ' && c < 0x7F && c != ',' && c != '{' && c != '}';
-      };
+      boolean ok = source == Source.CONTEXT ? isAlnum(c) || c == '.' || c == '_'
+          : c > ' ' && c < 0x7F && c != ',' && c != '{' && c != '}';
       if (!ok) {
         return "has a name '" + name + "' with '" + c + "', which " + source.name().toLowerCase(java.util.Locale.ROOT)
             .replace('_', ' ') + " names cannot hold";

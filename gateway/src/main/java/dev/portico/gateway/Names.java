@@ -20,11 +20,6 @@ final class Names {
     return name.equals("$default") || isWord(name, 128, true);
   }
 
-  /** Stage variable names: letters, digits and '_' (facts §6), at most 64 characters. */
-  static boolean isStageVariableName(String name) {
-    return isWord(name, 64, false);
-  }
-
   /** Stage variable values: {@code [A-Za-z0-9-._~:/?#&=,]+} (facts §6), at most 512 characters. */
   static boolean isStageVariableValue(String value) {
     if (value.isEmpty() || value.length() > 512) {

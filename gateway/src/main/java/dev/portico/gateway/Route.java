@@ -139,10 +139,29 @@ public record Route(
     return new Builder(routeKey, integration);
   }
 
+  /**
+   * A builder holding this route, to change and build again.
+   *
+   * <pre>{@code
+   * Route slower = route.toBuilder().timeout(Duration.ofSeconds(29)).build();
+   * }</pre>
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder(routeKey, integration);
+    b.payloadFormat = payloadFormat;
+    b.authorizationType = authorizationType;
+    b.authorizerName = authorizerName.orElse(null);
+    b.scopes = scopes;
+    b.timeout = timeout.orElse(null);
+    return b;
+  }
+
   /** Builds a {@link Route}. */
   public static final class Builder {
     private final RouteKey routeKey;
-    private final Integration integration;
+    private Integration integration;
     private PayloadFormat payloadFormat;
     private AuthorizationType authorizationType = AuthorizationType.NONE;
     private String authorizerName;
@@ -152,6 +171,17 @@ public record Route(
     private Builder(RouteKey routeKey, Integration integration) {
       this.routeKey = Objects.requireNonNull(routeKey, "routeKey");
       this.integration = Objects.requireNonNull(integration, "integration");
+    }
+
+    /**
+     * Replaces the integration.
+     *
+     * @param integration the backend
+     * @return this builder
+     */
+    public Builder integration(Integration integration) {
+      this.integration = Objects.requireNonNull(integration, "integration");
+      return this;
     }
 
     /**

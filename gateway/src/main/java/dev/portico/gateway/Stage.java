@@ -55,7 +55,7 @@ public record Stage(
     }
     variables.forEach(
         (key, value) -> {
-          if (!Names.isStageVariableName(key)) {
+          if (!dev.portico.integration.StageVariableNames.isValid(key)) {
             throw new GatewayConfigException("Stage.variables", key, "names must be 1 to 64 letters, digits or '_'",
                 where + "stage variable name '" + key + "' must be 1 to 64 letters, digits or '_'");
           }
@@ -96,6 +96,23 @@ public record Stage(
    */
   public static Builder builder(String name) {
     return new Builder(name);
+  }
+
+  /**
+   * A builder holding this stage, to change and build again.
+   *
+   * <pre>{@code
+   * Stage traced = stage.toBuilder().variable("trace", "on").build();
+   * }</pre>
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder(name);
+    b.variables.putAll(variables);
+    b.accessLogFormat = accessLogFormat.orElse(null);
+    b.accessLogSink = accessLogSink;
+    return b;
   }
 
   /** Builds a {@link Stage}. */

@@ -1,5 +1,6 @@
 package dev.portico.integration;
 
+import dev.portico.payload.BoundedBody;
 import dev.portico.payload.HttpSyntax;
 import dev.portico.payload.PayloadFormat;
 import dev.portico.payload.PayloadLimits;
@@ -124,7 +125,8 @@ public final class HttpProxyIntegration implements Integration {
       return CompletableFuture.failedFuture(e);
     }
     CompletableFuture<HttpResponse<byte[]>> exchange =
-        client.sendAsync(request, BoundedBody.handler(maxResponseBytes));
+        client.sendAsync(request, BoundedBody.handler(maxResponseBytes, (size, declared) -> IntegrationException.failed(
+            "HTTP integration response body is larger than maxResponseBytes " + maxResponseBytes, null)));
     CompletableFuture<ProxyResponse> result =
         exchange.handle(
             (response, error) -> {

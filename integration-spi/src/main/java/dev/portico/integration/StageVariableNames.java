@@ -1,10 +1,24 @@
 package dev.portico.integration;
 
-/** Stage variable names: letters, digits and underscores (facts §6). */
-final class StageVariableNames {
+/**
+ * The one rule for stage variable names (facts §6): 1 to 64 letters, digits and underscores — for stages,
+ * integration URIs ({@code ${stageVariables.NAME}}) and expressions ({@code $stageVariables.NAME}) alike.
+ *
+ * <pre>{@code
+ * StageVariableNames.isValid("backend_host");   // true
+ * StageVariableNames.isValid("backend-host");   // false
+ * }</pre>
+ */
+public final class StageVariableNames {
   private StageVariableNames() {}
 
-  static boolean isValid(String name) {
+  /**
+   * Whether a text is a stage variable name.
+   *
+   * @param name the text
+   * @return true for 1 to 64 letters, digits or '_'
+   */
+  public static boolean isValid(String name) {
     if (name.isEmpty() || name.length() > 64) {
       return false;
     }

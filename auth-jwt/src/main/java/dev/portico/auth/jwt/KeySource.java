@@ -1,13 +1,12 @@
 package dev.portico.auth.jwt;
 
-import java.io.ByteArrayOutputStream;
+import dev.portico.payload.BoundedBody;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -304,7 +302,9 @@ final class KeySource {
         .build();
     CompletableFuture<HttpResponse<byte[]>> exchange;
     try {
-      exchange = http.sendAsync(request, info -> new CappedBody(info, max, what + " at " + uri));
+      exchange = http.sendAsync(request, BoundedBody.handler(max, (size, declared) -> new FetchException(
+          what + " at " + uri + (declared ? " declares " + size + " bytes, more than " + max
+              : " is larger than " + max + " bytes"))));
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(new FetchException(what + " at " + uri + ": " + e.getMessage()));
     }
@@ -333,66 +333,6 @@ final class KeySource {
 
     FetchException(String message) {
       super(message, null, false, false);
-    }
-  }
-
-  /** Collects a response body, failing as soon as it (or its declared length) exceeds the cap. */
-  private static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
-    private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final int max;
-    private final String what;
-    private final long declared;
-    private Flow.Subscription subscription;
-
-    CappedBody(HttpResponse.ResponseInfo info, int max, String what) {
-      this.max = max;
-      this.what = what;
-      this.declared = info.headers().firstValueAsLong("content-length").orElse(-1);
-    }
-
-    @Override
-    public CompletionStage<byte[]> getBody() {
-      return result;
-    }
-
-    @Override
-    public void onSubscribe(Flow.Subscription subscription) {
-      this.subscription = subscription;
-      if (declared > max) {
-        subscription.cancel();
-        result.completeExceptionally(new FetchException(what + " declares " + declared + " bytes, more than "
-            + max));
-        return;
-      }
-      subscription.request(Long.MAX_VALUE);
-    }
-
-    @Override
-    public void onNext(List<ByteBuffer> items) {
-      if (result.isDone()) {
-        return;
-      }
-      for (ByteBuffer b : items) {
-        if (out.size() + b.remaining() > max) {
-          subscription.cancel();
-          result.completeExceptionally(new FetchException(what + " is larger than " + max + " bytes"));
-          return;
-        }
-        byte[] chunk = new byte[b.remaining()];
-        b.get(chunk);
-        out.write(chunk, 0, chunk.length);
-      }
-    }
-
-    @Override
-    public void onError(Throwable throwable) {
-      result.completeExceptionally(throwable);
-    }
-
-    @Override
-    public void onComplete() {
-      result.complete(out.toByteArray());
     }
   }
 }
