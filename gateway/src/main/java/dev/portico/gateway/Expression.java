@@ -146,7 +146,8 @@ public final class Expression {
     }
     if (body.startsWith("request.body.")) {
       String path = body.substring("request.body.".length());
-      if (path.isEmpty() || path.contains("..") || path.contains("?(") || path.contains("*")) {
+      if (path.isEmpty() || path.startsWith(".") || path.contains("..") || path.contains("?(")
+          || path.contains("*")) {
         throw invalid(text, "has a body path '" + path + "' outside the JSONPath subset API Gateway allows"
             + " (names and [index], no '..', no filters, no wildcards)");
       }
