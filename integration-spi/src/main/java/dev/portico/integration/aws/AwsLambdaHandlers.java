@@ -1,22 +1,11 @@
 package dev.portico.integration.aws;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.portico.integration.LambdaFunction;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.lang.reflect.Type;
-import java.net.MalformedURLException;
-import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -38,18 +27,15 @@ import java.util.Objects;
  * start", logged with its duration) and then reused; the thread context class loader is the function's class
  * loader during class initialisation, construction and every invocation; each function may get its own class
  * loader ({@link #functionClassLoader(String, List)}) so that two functions never share statics.
+ *
+ * <p>This class is the face of the package; the jobs behind it live in classes of their own: resolving a handler
+ * name (HandlerNames), isolating a function's classes (FunctionClassLoaders), constructing a handler once on first
+ * use (ColdStart), calling it on bytes (Invokers), and the runtime's serializers (Serializer).
  */
 // aws-lambda-java-core is an optional (static) dependency: users of these adapters have it on their class path.
 @SuppressWarnings("exports")
 public final class AwsLambdaHandlers {
-  private static final System.Logger LOG = System.getLogger("dev.portico.function");
-
   private AwsLambdaHandlers() {}
-
-  /** A handler invocation on raw bytes. */
-  private interface Invoker {
-    byte[] invoke(byte[] event, Context context) throws Exception;
-  }
 
   /**
    * Adapts a stream handler.
@@ -59,7 +45,8 @@ public final class AwsLambdaHandlers {
    */
   public static LambdaFunction streamHandler(RequestStreamHandler handler) {
     Objects.requireNonNull(handler, "handler");
-    return (event, context) -> streams(handler::handleRequest).invoke(event, new LambdaContext(context));
+    Invokers.Invoker invoker = Invokers.streams(handler::handleRequest);
+    return (event, context) -> invoker.invoke(event, new LambdaContext(context));
   }
 
   /**
@@ -72,7 +59,7 @@ public final class AwsLambdaHandlers {
    */
   public static LambdaFunction requestHandler(RequestHandler<?, ?> handler) {
     Objects.requireNonNull(handler, "handler");
-    Invoker invoker = requestHandlerInvoker(handler, handler.getClass().getClassLoader());
+    Invokers.Invoker invoker = Invokers.requestHandler(handler, handler.getClass().getClassLoader());
     return (event, context) -> invoker.invoke(event, new LambdaContext(context));
   }
 
@@ -122,33 +109,7 @@ public final class AwsLambdaHandlers {
   public static LambdaFunction load(String handler, ClassLoader classLoader) {
     Objects.requireNonNull(handler, "handler");
     Objects.requireNonNull(classLoader, "classLoader");
-    int separator = handler.indexOf("::");
-    String className = separator < 0 ? handler : handler.substring(0, separator);
-    String methodName = separator < 0 ? null : handler.substring(separator + 2);
-    Class<?> type;
-    try {
-      type = Class.forName(className, false, classLoader);
-    } catch (ClassNotFoundException | LinkageError e) {
-      throw new IllegalArgumentException("handler '" + handler + "': class " + className + " cannot be loaded: " + e, e);
-    }
-    Method method = methodName == null ? null : findMethod(handler, type, methodName);
-    if (method == null
-        && !RequestHandler.class.isAssignableFrom(type)
-        && !RequestStreamHandler.class.isAssignableFrom(type)) {
-      throw new IllegalArgumentException(
-          "handler '" + handler + "': " + className
-              + " implements neither RequestHandler nor RequestStreamHandler; name a method with Class::method");
-    }
-    boolean needsInstance = method == null || !Modifier.isStatic(method.getModifiers());
-    if (needsInstance) {
-      try {
-        type.getConstructor();
-      } catch (NoSuchMethodException e) {
-        throw new IllegalArgumentException(
-            "handler '" + handler + "': " + className + " needs a public constructor without parameters", e);
-      }
-    }
-    ColdStart cold = new ColdStart(handler, type, method, classLoader);
+    ColdStart cold = new ColdStart(HandlerNames.resolve(handler, classLoader), classLoader);
     return (event, context) -> {
       Thread thread = Thread.currentThread();
       ClassLoader previous = thread.getContextClassLoader();
@@ -174,213 +135,6 @@ public final class AwsLambdaHandlers {
    */
   public static URLClassLoader functionClassLoader(String functionName, List<Path> classpath) {
     Objects.requireNonNull(functionName, "functionName");
-    List<URL> urls = new ArrayList<>();
-    for (Path path : classpath) {
-      try {
-        urls.add(path.toAbsolutePath().toUri().toURL());
-      } catch (MalformedURLException e) {
-        throw new IllegalArgumentException("classpath entry '" + path + "' is not a valid location: " + e, e);
-      }
-    }
-    return new URLClassLoader(
-        "function " + functionName, urls.toArray(new URL[0]), new RuntimeApiLoader(AwsLambdaHandlers.class.getClassLoader()));
-  }
-
-  private static Method findMethod(String handler, Class<?> type, String methodName) {
-    Method best = null;
-    boolean tie = false;
-    for (Method candidate : type.getMethods()) {
-      if (!candidate.getName().equals(methodName) || candidate.isBridge() || !hasHandlerShape(candidate)) {
-        continue;
-      }
-      if (best == null || candidate.getParameterCount() > best.getParameterCount()) {
-        best = candidate;
-        tie = false;
-      } else if (candidate.getParameterCount() == best.getParameterCount()) {
-        tie = true;
-      }
-    }
-    if (best == null) {
-      throw new IllegalArgumentException(
-          "handler '" + handler + "': " + type.getName() + " has no public method " + methodName
-              + " taking (I), (I, Context), (InputStream, OutputStream) or (InputStream, OutputStream, Context)");
-    }
-    if (tie) {
-      throw new IllegalArgumentException(
-          "handler '" + handler + "': " + type.getName() + " has several methods " + methodName + " with "
-              + best.getParameterCount() + " parameters");
-    }
-    return best;
-  }
-
-  private static boolean hasHandlerShape(Method method) {
-    Class<?>[] p = method.getParameterTypes();
-    return switch (p.length) {
-      case 0 -> true;
-      case 1 -> p[0] != Context.class;
-      case 2 -> p[1] == Context.class || (p[0] == InputStream.class && p[1] == OutputStream.class);
-      case 3 -> p[0] == InputStream.class && p[1] == OutputStream.class && p[2] == Context.class;
-      default -> false;
-    };
-  }
-
-  /** The handler, constructed once on first use under the function's class loader. */
-  private static final class ColdStart {
-    private final String handler;
-    private final Class<?> type;
-    private final Method method;
-    private final ClassLoader loader;
-    private volatile Invoker invoker;
-
-    ColdStart(String handler, Class<?> type, Method method, ClassLoader loader) {
-      this.handler = handler;
-      this.type = type;
-      this.method = method;
-      this.loader = loader;
-    }
-
-    Invoker invoker() throws Exception {
-      Invoker ready = invoker;
-      if (ready == null) {
-        synchronized (this) {
-          ready = invoker;
-          if (ready == null) {
-            long start = System.nanoTime();
-            ready = create();
-            invoker = ready;
-            LOG.log(
-                System.Logger.Level.INFO,
-                () -> "cold start of " + handler + " took " + (System.nanoTime() - start) / 1_000_000 + " ms");
-          }
-        }
-      }
-      return ready;
-    }
-
-    private Invoker create() throws Exception {
-      Object instance = null;
-      try {
-        Class.forName(type.getName(), true, loader);
-        if (method == null || !Modifier.isStatic(method.getModifiers())) {
-          instance = type.getConstructor().newInstance();
-        }
-      } catch (InvocationTargetException e) {
-        throw rethrow("could not be constructed", e.getCause());
-      } catch (ExceptionInInitializerError e) {
-        throw rethrow("could not be initialised", e.getCause());
-      }
-      if (method != null) {
-        return methodInvoker(instance, method, loader);
-      }
-      if (instance instanceof RequestStreamHandler streams) {
-        return streams(streams::handleRequest);
-      }
-      return requestHandlerInvoker((RequestHandler<?, ?>) instance, loader);
-    }
-
-    private Exception rethrow(String what, Throwable cause) {
-      return new IllegalStateException("handler '" + handler + "' " + what + ": " + cause, cause);
-    }
-  }
-
-  /** A stream handler's body. */
-  private interface StreamBody {
-    void handle(InputStream in, OutputStream out, Context context) throws Exception;
-  }
-
-  private static Invoker streams(StreamBody body) {
-    return (event, context) -> {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      body.handle(new ByteArrayInputStream(event), out, context);
-      return out.toByteArray();
-    };
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static Invoker requestHandlerInvoker(RequestHandler<?, ?> handler, ClassLoader loader) {
-    Type[] types = HandlerTypes.typeArguments(handler.getClass(), RequestHandler.class);
-    Serializer input = Serializer.forType(types[0], loader);
-    Output output = new Output(types[1], loader);
-    RequestHandler raw = handler;
-    return (event, context) -> output.write(raw.handleRequest(input.read(new ByteArrayInputStream(event)), context));
-  }
-
-  private static Invoker methodInvoker(Object instance, Method method, ClassLoader loader) {
-    Class<?>[] p = method.getParameterTypes();
-    boolean streaming = p.length >= 2 && p[0] == InputStream.class && p[1] == OutputStream.class;
-    if (streaming) {
-      return streams((in, out, context) -> call(method, instance, p.length == 3 ? new Object[] {in, out, context} : new Object[] {in, out}));
-    }
-    Serializer input = p.length == 0 ? null : Serializer.forType(method.getGenericParameterTypes()[0], loader);
-    Output output = new Output(method.getGenericReturnType(), loader);
-    return (event, context) -> {
-      Object[] args =
-          switch (p.length) {
-            case 0 -> new Object[0];
-            case 1 -> new Object[] {input.read(new ByteArrayInputStream(event))};
-            default -> new Object[] {input.read(new ByteArrayInputStream(event)), context};
-          };
-      return output.write(call(method, instance, args));
-    };
-  }
-
-  private static Object call(Method method, Object instance, Object[] args) throws Exception {
-    try {
-      return method.invoke(instance, args);
-    } catch (InvocationTargetException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof Exception exception) {
-        throw exception;
-      }
-      if (cause instanceof Error error) {
-        throw error;
-      }
-      throw e;
-    }
-  }
-
-  /** Writes a handler's result: by its declared type when concrete, else by the value's own class. */
-  private static final class Output {
-    private final Serializer declared;
-    private final ClassLoader loader;
-    private final boolean isVoid;
-
-    Output(Type type, ClassLoader loader) {
-      this.loader = loader;
-      this.isVoid = type == void.class || type == Void.class;
-      this.declared = isVoid || type == Object.class || !(type instanceof Class<?>) ? null : Serializer.forType(type, loader);
-    }
-
-    byte[] write(Object value) throws Exception {
-      if (isVoid || value == null) {
-        return "null".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-      }
-      Serializer serializer = declared != null ? declared : Serializer.forType(value.getClass(), loader);
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      serializer.write(value, out);
-      return out.toByteArray();
-    }
-  }
-
-  /** The parent of function class loaders: the JDK plus the aws-lambda-java-core API, nothing else. */
-  private static final class RuntimeApiLoader extends ClassLoader {
-    private static final String CORE = "com.amazonaws.services.lambda.runtime.";
-    private final ClassLoader host;
-
-    RuntimeApiLoader(ClassLoader host) {
-      super("lambda runtime API", ClassLoader.getPlatformClassLoader());
-      this.host = host;
-    }
-
-    @Override
-    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-      if (name.startsWith(CORE)) {
-        String rest = name.substring(CORE.length());
-        if (rest.indexOf('.') < 0 || (rest.startsWith("logging.") && rest.indexOf('.', 8) < 0)) {
-          return host.loadClass(name);
-        }
-      }
-      return super.loadClass(name, resolve);
-    }
+    return FunctionClassLoaders.of(functionName, classpath);
   }
 }
