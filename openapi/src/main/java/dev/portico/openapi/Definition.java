@@ -126,7 +126,7 @@ record Definition(
   record UnsupportedDef(String reason, ObjectNode definition) implements IntegrationDef {}
 
   /** An authorizer. */
-  sealed interface AuthorizerDef permits JwtDef, LambdaAuthorizerDef {
+  sealed interface AuthorizerDef permits JwtDef, RequestAuthorizerDef {
     String name();
   }
 
@@ -153,7 +153,7 @@ record Definition(
    * @param identitySources {@code identitySource}
    * @param resultTtl {@code authorizerResultTtlInSeconds}
    */
-  record LambdaAuthorizerDef(
+  record RequestAuthorizerDef(
       String name,
       String uri,
       FunctionRef function,

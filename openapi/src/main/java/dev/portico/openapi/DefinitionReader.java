@@ -20,7 +20,7 @@ import dev.portico.openapi.Definition.AuthorizerDef;
 import dev.portico.openapi.Definition.HttpDef;
 import dev.portico.openapi.Definition.IntegrationDef;
 import dev.portico.openapi.Definition.JwtDef;
-import dev.portico.openapi.Definition.LambdaAuthorizerDef;
+import dev.portico.openapi.Definition.RequestAuthorizerDef;
 import dev.portico.openapi.Definition.LambdaDef;
 import dev.portico.openapi.Definition.RouteDef;
 import dev.portico.openapi.Definition.UnsupportedDef;
@@ -387,7 +387,7 @@ final class DefinitionReader {
     ignored(ext, at, Set.of("type", "authorizerUri", "authorizerPayloadFormatVersion",
         "authorizerResultTtlInSeconds", "enableSimpleResponses", "identitySource", "authorizerCredentials",
         "identityValidationExpression"));
-    LambdaAuthorizerDef def = new LambdaAuthorizerDef(name, uri.get(), function.get(), format.get(), simple, sources,
+    RequestAuthorizerDef def = new RequestAuthorizerDef(name, uri.get(), function.get(), format.get(), simple, sources,
         ttl);
     try {
       def.toAuthorizer(CHECK_AUTHORIZER);
@@ -624,7 +624,7 @@ final class DefinitionReader {
       error(nameAt, "security scheme '" + name + "' has no usable " + AUTHORIZER + " (see its own problem)");
       return Optional.empty();
     }
-    if (authorizer.get() instanceof LambdaAuthorizerDef) {
+    if (authorizer.get() instanceof RequestAuthorizerDef) {
       if (!scopes.get().isEmpty()) {
         error(nameAt, "authorization scopes are supported only with JWT authorizers; '" + name
             + "' is a Lambda authorizer");
@@ -836,7 +836,7 @@ final class DefinitionReader {
     try {
       definition.apiBuilder(maxRoutes, route -> placeholder(route.integration()),
           authorizer -> authorizer instanceof JwtDef jwt ? jwt.authorizer()
-              : ((LambdaAuthorizerDef) authorizer).toAuthorizer(CHECK_AUTHORIZER)).build();
+              : ((RequestAuthorizerDef) authorizer).toAuthorizer(CHECK_AUTHORIZER)).build();
     } catch (GatewayConfigException e) {
       error(e.field().startsWith("Stage.") || e.field().equals("HttpApi.stages") ? "/servers" : "", e.getMessage());
     }

@@ -13,7 +13,7 @@ import dev.portico.openapi.Definition.AuthorizerDef;
 import dev.portico.openapi.Definition.HttpDef;
 import dev.portico.openapi.Definition.IntegrationDef;
 import dev.portico.openapi.Definition.JwtDef;
-import dev.portico.openapi.Definition.LambdaAuthorizerDef;
+import dev.portico.openapi.Definition.RequestAuthorizerDef;
 import dev.portico.openapi.Definition.LambdaDef;
 import dev.portico.openapi.Definition.RouteDef;
 import dev.portico.openapi.Definition.UnsupportedDef;
@@ -115,8 +115,8 @@ public final class ImportResult {
       }
     }
     for (AuthorizerDef authorizer : definition.authorizers().values()) {
-      if (authorizer instanceof LambdaAuthorizerDef) {
-        names.add(((LambdaAuthorizerDef) authorizer).function().name());
+      if (authorizer instanceof RequestAuthorizerDef) {
+        names.add(((RequestAuthorizerDef) authorizer).function().name());
       }
     }
     return Collections.unmodifiableSortedSet(names);
@@ -139,8 +139,8 @@ public final class ImportResult {
       }
     }
     for (AuthorizerDef authorizer : definition.authorizers().values()) {
-      if (authorizer instanceof LambdaAuthorizerDef && !bindings.authorizers().containsKey(authorizer.name())) {
-        unbound(((LambdaAuthorizerDef) authorizer).function(), bindings, unbound);
+      if (authorizer instanceof RequestAuthorizerDef && !bindings.authorizers().containsKey(authorizer.name())) {
+        unbound(((RequestAuthorizerDef) authorizer).function(), bindings, unbound);
       }
     }
     return Collections.unmodifiableSortedSet(unbound);
@@ -255,7 +255,7 @@ public final class ImportResult {
     if (def instanceof JwtDef) {
       return ((JwtDef) def).authorizer();
     }
-    LambdaAuthorizerDef lambda = (LambdaAuthorizerDef) def;
+    RequestAuthorizerDef lambda = (RequestAuthorizerDef) def;
     String name = lambda.function().name();
     LambdaFunction function = bindings.function(name).orElse((event, context) -> {
       throw new IllegalStateException("Lambda function '" + name + "' is not bound");

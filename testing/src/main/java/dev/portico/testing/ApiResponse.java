@@ -2,7 +2,7 @@ package dev.portico.testing;
 
 import dev.portico.gateway.Explanation;
 import dev.portico.routing.RouteKey;
-import dev.portico.testing.internal.Json;
+import dev.portico.testing.internal.JsonTrees;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -96,7 +96,7 @@ public final class ApiResponse {
 
   /** @return the {@code message} of an AWS-shaped error body {@code {"message":"..."}} */
   public Optional<String> jsonMessage() {
-    return Json.message(body);
+    return JsonTrees.message(body);
   }
 
   /** @return the gateway's request id, {@code apigw-requestid} */

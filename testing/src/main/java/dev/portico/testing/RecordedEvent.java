@@ -2,7 +2,7 @@ package dev.portico.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portico.integration.aws.AwsLambdaHandlers;
-import dev.portico.testing.internal.Json;
+import dev.portico.testing.internal.JsonTrees;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -41,7 +41,7 @@ public final class RecordedEvent {
    */
   public static RecordedEvent of(byte[] json) {
     Objects.requireNonNull(json, "json");
-    return new RecordedEvent(json.clone(), Json.readObject(json));
+    return new RecordedEvent(json.clone(), JsonTrees.readObject(json));
   }
 
   /** @return the JSON as sent */
@@ -118,7 +118,7 @@ public final class RecordedEvent {
    * @return its decoded value
    */
   public Optional<String> pathParameter(String name) {
-    return text("/pathParameters/" + Json.escape(name));
+    return text("/pathParameters/" + JsonTrees.escape(name));
   }
 
   /**
@@ -146,7 +146,7 @@ public final class RecordedEvent {
    * @return the value
    */
   public Optional<String> queryParameter(String name) {
-    return text("/queryStringParameters/" + Json.escape(name));
+    return text("/queryStringParameters/" + JsonTrees.escape(name));
   }
 
   /**
@@ -156,7 +156,7 @@ public final class RecordedEvent {
    * @return the value
    */
   public Optional<String> stageVariable(String name) {
-    return text("/stageVariables/" + Json.escape(name));
+    return text("/stageVariables/" + JsonTrees.escape(name));
   }
 
   /**
@@ -168,7 +168,7 @@ public final class RecordedEvent {
    */
   public Optional<String> claim(String name) {
     return text((v2() ? "/requestContext/authorizer/jwt/claims/" : "/requestContext/authorizer/claims/")
-        + Json.escape(name));
+        + JsonTrees.escape(name));
   }
 
   /** @return the scopes a JWT authorizer passed on; empty when there were none */
@@ -188,7 +188,7 @@ public final class RecordedEvent {
    * @return the value
    */
   public Optional<String> authorizerContext(String name) {
-    return value((v2() ? "/requestContext/authorizer/lambda/" : "/requestContext/authorizer/") + Json.escape(name));
+    return value((v2() ? "/requestContext/authorizer/lambda/" : "/requestContext/authorizer/") + JsonTrees.escape(name));
   }
 
   /** @return the source IP ({@code requestContext.http.sourceIp} in 2.0, {@code identity.sourceIp} in 1.0) */
@@ -225,7 +225,7 @@ public final class RecordedEvent {
    * @throws IllegalArgumentException when the pointer is malformed
    */
   public Optional<String> field(String jsonPointer) {
-    return value(Json.pointer(jsonPointer));
+    return value(JsonTrees.pointer(jsonPointer));
   }
 
   private Optional<String> text(String pointer) {

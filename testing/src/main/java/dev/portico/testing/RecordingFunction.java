@@ -2,7 +2,7 @@ package dev.portico.testing;
 
 import dev.portico.integration.InvocationContext;
 import dev.portico.integration.LambdaFunction;
-import dev.portico.testing.internal.Json;
+import dev.portico.testing.internal.JsonTrees;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,7 +106,7 @@ public final class RecordingFunction implements LambdaFunction {
       reply.put("headers", new LinkedHashMap<>(headers));
     }
     reply.put("body", body);
-    return replyWithJson(Json.write(reply));
+    return replyWithJson(JsonTrees.write(reply));
   }
 
   /**
@@ -156,7 +156,7 @@ public final class RecordingFunction implements LambdaFunction {
     Map<String, Object> reply = new LinkedHashMap<>();
     reply.put("isAuthorized", true);
     reply.put("context", new LinkedHashMap<>(context));
-    return Json.write(reply);
+    return JsonTrees.write(reply);
   }
 
   /** @return a Lambda authorizer's simple answer refusing the request ({@code {"isAuthorized":false}}) */

@@ -18,12 +18,12 @@ import org.junit.jupiter.api.Test;
  */
 class EarlyProbedKidRegressionTest {
   static final Instant T0 = Instant.ofEpochSecond(1_800_000_000L);
-  TestIssuer issuer;
+  IssuerFixture issuer;
   MutableClock clock;
 
   @BeforeEach
   void start() {
-    issuer = TestIssuer.withKeyA();
+    issuer = IssuerFixture.withKeyA();
     clock = new MutableClock(T0);
   }
 
@@ -40,12 +40,12 @@ class EarlyProbedKidRegressionTest {
 
     // The attacker probes the next key id, which the issuer has not published yet.
     clock.advance(KeySource.UNKNOWN_KID_REFETCH_INTERVAL.plusSeconds(1));
-    String probe = issuer.token().validAt(clock.instant()).kid("b").signedWith(TestIssuer.RSA_B.getPrivate()).sign();
+    String probe = issuer.token().validAt(clock.instant()).kid("b").signedWith(IssuerFixture.RSA_B.getPrivate()).sign();
     assertThat(reason(authorizer.authorize(probe, Set.of()))).isEqualTo(DenialReason.UNKNOWN_KID);
     await(() -> authorizer.metrics().keyFetches() == 2 && issuer.jwksHits.get() == 2);
 
     // The issuer rotates; the first genuine token with the new kid arrives an interval later.
-    issuer.addKey("b", TestIssuer.RSA_B, "RS256");
+    issuer.addKey("b", IssuerFixture.RSA_B, "RS256");
     clock.advance(KeySource.UNKNOWN_KID_REFETCH_INTERVAL.plusSeconds(1));
     String genuine = token("b");
     authorizer.authorize(genuine, Set.of()); // starts the refetch; never waits for it
@@ -63,7 +63,7 @@ class EarlyProbedKidRegressionTest {
       clock.advance(KeySource.UNKNOWN_KID_REFETCH_INTERVAL.plusSeconds(1));
       for (int i = 0; i < 200; i++) {
         String probe = issuer.token().validAt(clock.instant()).kid("probe-" + interval + "-" + i)
-            .signedWith(TestIssuer.RSA_B.getPrivate()).sign();
+            .signedWith(IssuerFixture.RSA_B.getPrivate()).sign();
         assertThat(reason(authorizer.authorize(probe, Set.of()))).isEqualTo(DenialReason.UNKNOWN_KID);
       }
       int expected = 1 + interval;

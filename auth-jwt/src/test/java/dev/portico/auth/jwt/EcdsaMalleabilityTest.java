@@ -21,12 +21,12 @@ import org.junit.jupiter.api.Test;
  */
 class EcdsaMalleabilityTest {
   static final Instant NOW = Instant.ofEpochSecond(1_800_000_000L);
-  static final KeyPair EC = TestIssuer.ec("secp256r1");
-  static TestIssuer issuer;
+  static final KeyPair EC = IssuerFixture.ec("secp256r1");
+  static IssuerFixture issuer;
 
   @BeforeAll
   static void start() {
-    issuer = TestIssuer.withKeyA();
+    issuer = IssuerFixture.withKeyA();
     issuer.addKey("ec", EC, "ES256");
   }
 
@@ -45,8 +45,8 @@ class EcdsaMalleabilityTest {
     BigInteger n = ((ECPublicKey) EC.getPublic()).getParams().getOrder();
     BigInteger s = new BigInteger(1, Arrays.copyOfRange(signature, 32, 64));
     byte[] flipped = signature.clone();
-    System.arraycopy(TestIssuer.fixed(n.subtract(s), 32), 0, flipped, 32, 32);
-    String other = token.substring(0, dot + 1) + TestIssuer.b64(flipped);
+    System.arraycopy(IssuerFixture.fixed(n.subtract(s), 32), 0, flipped, 32, 32);
+    String other = token.substring(0, dot + 1) + IssuerFixture.b64(flipped);
 
     assertThat(other).isNotEqualTo(token);
     assertThat(authorizer.authorize(token, Set.of()).isAllowed()).isTrue();

@@ -22,12 +22,12 @@ import org.quicktheories.generators.Generate;
  */
 class HugeNumberRegressionTest {
   static final Instant NOW = Instant.ofEpochSecond(1_800_000_000L);
-  static TestIssuer issuer;
+  static IssuerFixture issuer;
   static JwtAuthorizer authorizer;
 
   @BeforeAll
   static void start() {
-    issuer = TestIssuer.withKeyA();
+    issuer = IssuerFixture.withKeyA();
     authorizer = JwtAuthorizer.create(issuer.config(new MutableClock(NOW)).tokenCacheSize(0).build());
   }
 

@@ -13,11 +13,11 @@ import org.junit.jupiter.api.Test;
 /** Authorizers of one issuer fetch its keys once; a closed cache releases its threads. */
 class JwksCacheTest {
   static final Instant NOW = Instant.ofEpochSecond(1_800_000_000L);
-  TestIssuer issuer;
+  IssuerFixture issuer;
 
   @BeforeEach
   void start() {
-    issuer = TestIssuer.withKeyA();
+    issuer = IssuerFixture.withKeyA();
   }
 
   @AfterEach

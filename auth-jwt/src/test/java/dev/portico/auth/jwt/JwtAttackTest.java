@@ -1,6 +1,6 @@
 package dev.portico.auth.jwt;
 
-import static dev.portico.auth.jwt.TestIssuer.b64;
+import static dev.portico.auth.jwt.IssuerFixture.b64;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -25,24 +25,24 @@ import org.junit.jupiter.params.provider.MethodSource;
 class JwtAttackTest {
 
   static final Instant NOW = Instant.ofEpochSecond(1_800_000_000L);
-  static final KeyPair EC = TestIssuer.ec("secp256r1");
-  static final KeyPair WEAK = TestIssuer.rsa(1024);
-  static final KeyPair ATTACKER = TestIssuer.rsa(2048);
+  static final KeyPair EC = IssuerFixture.ec("secp256r1");
+  static final KeyPair WEAK = IssuerFixture.rsa(1024);
+  static final KeyPair ATTACKER = IssuerFixture.rsa(2048);
 
-  static TestIssuer issuer;
+  static IssuerFixture issuer;
 
   @BeforeAll
   static void start() {
-    issuer = TestIssuer.withKeyA();
-    issuer.addJwk("enc", TestIssuer.jwkJson("enc", TestIssuer.RSA_B, null, "enc"));
-    issuer.signWith("enc", TestIssuer.RSA_B.getPrivate());
-    issuer.addJwk("weak", TestIssuer.jwkJson("weak", WEAK, "RS256", "sig"));
+    issuer = IssuerFixture.withKeyA();
+    issuer.addJwk("enc", IssuerFixture.jwkJson("enc", IssuerFixture.RSA_B, null, "enc"));
+    issuer.signWith("enc", IssuerFixture.RSA_B.getPrivate());
+    issuer.addJwk("weak", IssuerFixture.jwkJson("weak", WEAK, "RS256", "sig"));
     issuer.signWith("weak", WEAK.getPrivate());
     issuer.addKey("ec", EC, "ES256");
-    issuer.addKey("rs256only", TestIssuer.RSA_B, "RS256");
-    String withPrivate = TestIssuer.jwkJson("priv", TestIssuer.RSA_B, "RS256", "sig");
+    issuer.addKey("rs256only", IssuerFixture.RSA_B, "RS256");
+    String withPrivate = IssuerFixture.jwkJson("priv", IssuerFixture.RSA_B, "RS256", "sig");
     issuer.addJwk("priv", withPrivate.substring(0, withPrivate.length() - 1) + ",\"d\":\"AAAA\"}");
-    issuer.signWith("priv", TestIssuer.RSA_B.getPrivate());
+    issuer.signWith("priv", IssuerFixture.RSA_B.getPrivate());
   }
 
   @AfterAll
@@ -50,15 +50,15 @@ class JwtAttackTest {
     issuer.close();
   }
 
-  static TestIssuer.Token valid() {
+  static IssuerFixture.Token valid() {
     return issuer.token().validAt(NOW);
   }
 
-  static Arguments attack(String name, Function<TestIssuer.Token, String> token, DenialReason reason) {
+  static Arguments attack(String name, Function<IssuerFixture.Token, String> token, DenialReason reason) {
     return Arguments.of(name, token, reason);
   }
 
-  static String unsigned(TestIssuer.Token t, String signature) {
+  static String unsigned(IssuerFixture.Token t, String signature) {
     return b64(t.headerText().getBytes(StandardCharsets.UTF_8)) + "."
         + b64(t.claimsText().getBytes(StandardCharsets.UTF_8)) + "." + signature;
   }
@@ -82,7 +82,7 @@ class JwtAttackTest {
         attack("alg not a string", t -> unsigned(t.headerJson("alg", "[\"RS256\"]"), "AAAA"),
             DenialReason.MALFORMED_HEADER),
         attack("embedded jwk: the attacker's own key in the header",
-            t -> t.headerJson("jwk", TestIssuer.jwkJson("a", ATTACKER, "RS256", "sig")).signedWith(
+            t -> t.headerJson("jwk", IssuerFixture.jwkJson("a", ATTACKER, "RS256", "sig")).signedWith(
                 ATTACKER.getPrivate()).sign(), DenialReason.EMBEDDED_KEY),
         attack("jku pointing at the attacker's JWKS",
             t -> t.headerJson("jku", "\"https://evil.example/jwks\"").signedWith(ATTACKER.getPrivate()).sign(),
@@ -128,7 +128,7 @@ class JwtAttackTest {
             t.claimsText().replace("}", ",\"deep\":" + "[".repeat(40) + "]".repeat(40) + "}")),
             DenialReason.MALFORMED_CLAIMS),
         attack("no kid", t -> t.headerJson("kid", null).sign(), DenialReason.MISSING_KID),
-        attack("kid not a string", t -> t.headerJson("kid", "7").signedWith(TestIssuer.RSA_A.getPrivate()).sign(),
+        attack("kid not a string", t -> t.headerJson("kid", "7").signedWith(IssuerFixture.RSA_A.getPrivate()).sign(),
             DenialReason.MALFORMED_HEADER),
         attack("kid unknown to the JWKS", t -> t.kid("nobody").signedWith(ATTACKER.getPrivate()).sign(),
             DenialReason.UNKNOWN_KID),
@@ -162,7 +162,7 @@ class JwtAttackTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("attacks")
-  void refused(String name, Function<TestIssuer.Token, String> attack, DenialReason reason) {
+  void refused(String name, Function<IssuerFixture.Token, String> attack, DenialReason reason) {
     JwtAuthorizer authorizer = JwtAuthorizer.create(issuer.config(new MutableClock(NOW)).build());
     assertRefused(authorizer, attack.apply(valid()), reason);
   }
@@ -177,7 +177,7 @@ class JwtAttackTest {
           String s = t.alg("ES256").kid("ec").sign();
           return s.substring(0, s.lastIndexOf('.') + 1) + b64(new byte[70]);
         }, DenialReason.INVALID_SIGNATURE),
-        attack("RS256 token naming the EC key", t -> t.kid("ec").signedWith(TestIssuer.RSA_A.getPrivate()).sign(),
+        attack("RS256 token naming the EC key", t -> t.kid("ec").signedWith(IssuerFixture.RSA_A.getPrivate()).sign(),
             DenialReason.KEY_ALGORITHM_MISMATCH),
         attack("ES384 on a P-256 key", t -> withSignature(t.alg("ES384").kid("ec"), new byte[96]),
             DenialReason.KEY_ALGORITHM_MISMATCH));
@@ -185,7 +185,7 @@ class JwtAttackTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("ecAttacks")
-  void refusedWithEcEnabled(String name, Function<TestIssuer.Token, String> attack, DenialReason reason) {
+  void refusedWithEcEnabled(String name, Function<IssuerFixture.Token, String> attack, DenialReason reason) {
     JwtAuthorizer authorizer = JwtAuthorizer.create(issuer.config(new MutableClock(NOW))
         .allowedAlgorithms(JwtAlgorithm.RS256, JwtAlgorithm.ES256, JwtAlgorithm.ES384).build());
     assertRefused(authorizer, attack.apply(valid()), reason);
@@ -205,31 +205,31 @@ class JwtAttackTest {
     assertThat(authorizer.metrics().denied(reason)).isEqualTo(1);
   }
 
-  static String withSignature(TestIssuer.Token t, byte[] signature) {
+  static String withSignature(IssuerFixture.Token t, byte[] signature) {
     return unsigned(t, b64(signature));
   }
 
   static byte[] rAndSEqualOrder() {
-    byte[] n = TestIssuer.fixed(((java.security.interfaces.ECPublicKey) EC.getPublic()).getParams().getOrder(), 32);
+    byte[] n = IssuerFixture.fixed(((java.security.interfaces.ECPublicKey) EC.getPublic()).getParams().getOrder(), 32);
     byte[] sig = new byte[64];
     System.arraycopy(n, 0, sig, 0, 32);
     System.arraycopy(n, 0, sig, 32, 32);
     return sig;
   }
 
-  static String signBytes(TestIssuer.Token t, byte[] claims) {
+  static String signBytes(IssuerFixture.Token t, byte[] claims) {
     String input = b64(t.headerText().getBytes(StandardCharsets.UTF_8)) + "." + b64(claims);
-    return input + "." + b64(TestIssuer.signature("RS256", TestIssuer.RSA_A.getPrivate(),
+    return input + "." + b64(IssuerFixture.signature("RS256", IssuerFixture.RSA_A.getPrivate(),
         input.getBytes(StandardCharsets.US_ASCII)));
   }
 
-  static String hmacWithPublicKey(TestIssuer.Token t) {
+  static String hmacWithPublicKey(IssuerFixture.Token t) {
     try {
       t.alg("HS256");
       String input = b64(t.headerText().getBytes(StandardCharsets.UTF_8)) + "."
           + b64(t.claimsText().getBytes(StandardCharsets.UTF_8));
       Mac mac = Mac.getInstance("HmacSHA256");
-      byte[] secret = ((RSAPublicKey) TestIssuer.RSA_A.getPublic()).getEncoded();
+      byte[] secret = ((RSAPublicKey) IssuerFixture.RSA_A.getPublic()).getEncoded();
       mac.init(new SecretKeySpec(secret, "HmacSHA256"));
       return input + "." + b64(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
     } catch (Exception e) {

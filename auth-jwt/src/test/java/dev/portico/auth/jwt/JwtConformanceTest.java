@@ -24,11 +24,11 @@ class JwtConformanceTest {
   static final String AUD_DOC =
       "Bearer scope=\"\" error=\"invalid_token\" error_description=\"the token does not have a valid audience\"";
 
-  static TestIssuer issuer;
+  static IssuerFixture issuer;
 
   @BeforeAll
   static void start() {
-    issuer = TestIssuer.withKeyA();
+    issuer = IssuerFixture.withKeyA();
   }
 
   @AfterAll
@@ -50,12 +50,12 @@ class JwtConformanceTest {
     return new Expect(reason);
   }
 
-  static Arguments row(String fact, String prefix, UnaryOperator<TestIssuer.Token> token, Set<String> scopes,
+  static Arguments row(String fact, String prefix, UnaryOperator<IssuerFixture.Token> token, Set<String> scopes,
       long skewSeconds, Expect expect) {
     return Arguments.of(fact, prefix, token, scopes, skewSeconds, expect);
   }
 
-  static Arguments row(String fact, UnaryOperator<TestIssuer.Token> token, Expect expect) {
+  static Arguments row(String fact, UnaryOperator<IssuerFixture.Token> token, Expect expect) {
     return row(fact, "Bearer ", token, Set.of(), 0, expect);
   }
 
@@ -157,7 +157,7 @@ class JwtConformanceTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("rows")
-  void claimRules(String fact, String prefix, UnaryOperator<TestIssuer.Token> token, Set<String> scopes,
+  void claimRules(String fact, String prefix, UnaryOperator<IssuerFixture.Token> token, Set<String> scopes,
       long skewSeconds, Expect expect) {
     MutableClock clock = new MutableClock(NOW);
     JwtAuthorizer authorizer = JwtAuthorizer.create(issuer.config(clock)
@@ -180,26 +180,26 @@ class JwtConformanceTest {
   static Stream<Arguments> answers() {
     return Stream.of(
         Arguments.of("facts §4 (DOC troubleshooting): invalid audience",
-            (UnaryOperator<TestIssuer.Token>) t -> t.claim("aud", "x"), Set.of(), 401,
+            (UnaryOperator<IssuerFixture.Token>) t -> t.claim("aud", "x"), Set.of(), 401,
             "{\"message\":\"Unauthorized\"}", AUD_DOC),
         Arguments.of("facts §4: insufficient scope is 403 Forbidden",
-            (UnaryOperator<TestIssuer.Token>) t -> t.claim("scope", "x"), Set.of("b", "a"), 403,
+            (UnaryOperator<IssuerFixture.Token>) t -> t.claim("scope", "x"), Set.of("b", "a"), 403,
             "{\"message\":\"Forbidden\"}",
             "Bearer scope=\"a b\" error=\"insufficient_scope\" error_description=\"the token does not have the "
                 + "required scopes\""),
         Arguments.of("facts §4: expired token is 401",
-            (UnaryOperator<TestIssuer.Token>) t -> t.claim("exp", T - 1), Set.of(), 401,
+            (UnaryOperator<IssuerFixture.Token>) t -> t.claim("exp", T - 1), Set.of(), 401,
             "{\"message\":\"Unauthorized\"}",
             "Bearer scope=\"\" error=\"invalid_token\" error_description=\"the token has expired\""),
         Arguments.of("facts §4: bad signature says no more than 'not valid'",
-            (UnaryOperator<TestIssuer.Token>) t -> t.signedWith(TestIssuer.RSA_B.getPrivate()), Set.of(), 401,
+            (UnaryOperator<IssuerFixture.Token>) t -> t.signedWith(IssuerFixture.RSA_B.getPrivate()), Set.of(), 401,
             "{\"message\":\"Unauthorized\"}",
             "Bearer scope=\"\" error=\"invalid_token\" error_description=\"the token is not valid\""));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("answers")
-  void answersAsAws(String fact, UnaryOperator<TestIssuer.Token> token, Set<String> scopes, int status, String body,
+  void answersAsAws(String fact, UnaryOperator<IssuerFixture.Token> token, Set<String> scopes, int status, String body,
       String challenge) {
     JwtAuthorizer authorizer = JwtAuthorizer.create(issuer.config(new MutableClock(NOW)).build());
     AuthorizationResult.Denied denied = (AuthorizationResult.Denied) authorizer.authorize(

@@ -12,7 +12,7 @@ class JwtExamplesTest {
 
   @Test
   void packageExample() {
-    try (TestIssuer idp = TestIssuer.withKeyA()) {
+    try (IssuerFixture idp = IssuerFixture.withKeyA()) {
       JwtAuthorizer authorizer = JwtAuthorizer.create(JwtAuthorizerConfig.builder()
           .issuer(idp.issuer)
           .audiences("pets-api")

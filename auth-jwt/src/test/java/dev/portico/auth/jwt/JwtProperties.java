@@ -27,13 +27,13 @@ class JwtProperties {
       .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
       .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
 
-  static TestIssuer issuer;
+  static IssuerFixture issuer;
   static JwtAuthorizer authorizer;
   static String valid;
 
   @BeforeAll
   static void start() {
-    issuer = TestIssuer.withKeyA();
+    issuer = IssuerFixture.withKeyA();
     authorizer = JwtAuthorizer.create(issuer.config(new MutableClock(NOW)).tokenCacheSize(0).build());
     valid = issuer.token().validAt(NOW).sign();
     assertThat(authorizer.authorize(valid, Set.of()).isAllowed()).isTrue();

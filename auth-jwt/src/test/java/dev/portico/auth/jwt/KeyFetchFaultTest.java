@@ -27,12 +27,12 @@ class KeyFetchFaultTest {
   static final Instant T0 = Instant.ofEpochSecond(1_800_000_000L);
   static final Duration HANG_GUARD = Duration.ofSeconds(10);
 
-  TestIssuer issuer;
+  IssuerFixture issuer;
   MutableClock clock;
 
   @BeforeEach
   void start() {
-    issuer = TestIssuer.withKeyA();
+    issuer = IssuerFixture.withKeyA();
     clock = new MutableClock(T0);
   }
 
@@ -79,16 +79,16 @@ class KeyFetchFaultTest {
         fault("discovery points at a plain-http JWKS on another host", i -> i.jwksUriOverride =
             "http://keys.example.com/jwks", "no usable jwks_uri"),
         fault("provider closes the connection", i -> i.down = true, ""),
-        fault("provider is gone", TestIssuer::close, ""));
+        fault("provider is gone", IssuerFixture::close, ""));
   }
 
-  static Arguments fault(String name, Consumer<TestIssuer> setup, String failure) {
+  static Arguments fault(String name, Consumer<IssuerFixture> setup, String failure) {
     return Arguments.of(name, setup, failure);
   }
 
   @ParameterizedTest(name = "cold issuer, {0}: 401 KEYS_UNAVAILABLE, no hang")
   @MethodSource("coldFaults")
-  void coldIssuerFailsClosed(String name, Consumer<TestIssuer> setup, String failure) {
+  void coldIssuerFailsClosed(String name, Consumer<IssuerFixture> setup, String failure) {
     String token = token();
     setup.accept(issuer);
     JwtAuthorizer authorizer = authorizer();
@@ -109,7 +109,7 @@ class KeyFetchFaultTest {
 
   @ParameterizedTest(name = "warm issuer, then {0}: cached keys keep serving until the key lifetime")
   @MethodSource("coldFaults")
-  void cachedKeysSurviveOutage(String name, Consumer<TestIssuer> setup, String failure) {
+  void cachedKeysSurviveOutage(String name, Consumer<IssuerFixture> setup, String failure) {
     JwtAuthorizer authorizer = JwtAuthorizer.create(issuer.config(clock).fetchTimeout(Duration.ofMillis(300))
         .tokenCacheSize(0).build());
     assertThat(authorize(authorizer, token()).isAllowed()).isTrue();
@@ -150,7 +150,7 @@ class KeyFetchFaultTest {
   void unknownKidRefetchesAtMostEvery30SecondsThenRotationSucceeds() {
     JwtAuthorizer authorizer = authorizer();
     assertThat(authorize(authorizer, token()).isAllowed()).isTrue();
-    issuer.addKey("b", TestIssuer.RSA_B, "RS256"); // the provider rotates
+    issuer.addKey("b", IssuerFixture.RSA_B, "RS256"); // the provider rotates
     String rotated = issuer.token().validAt(clock.instant()).kid("b").sign();
 
     clock.advance(Duration.ofSeconds(5));

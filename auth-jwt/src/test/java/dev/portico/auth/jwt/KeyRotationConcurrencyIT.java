@@ -25,8 +25,8 @@ class KeyRotationConcurrencyIT {
   void authorizationsDuringAForcedKeyRotation() throws Exception {
     Instant t0 = Instant.ofEpochSecond(1_800_000_000L);
     MutableClock clock = new MutableClock(t0);
-    try (TestIssuer issuer = TestIssuer.withKeyA()) {
-      issuer.signWith("b", TestIssuer.RSA_B.getPrivate());
+    try (IssuerFixture issuer = IssuerFixture.withKeyA()) {
+      issuer.signWith("b", IssuerFixture.RSA_B.getPrivate());
       List<String> oldTokens = new ArrayList<>();
       List<String> newTokens = new ArrayList<>();
       for (int i = 0; i < 128; i++) {
@@ -74,7 +74,7 @@ class KeyRotationConcurrencyIT {
       assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
         started.await();
         Thread.sleep(50);
-        issuer.addKey("b", TestIssuer.RSA_B, "RS256"); // rotate: b appears, a disappears
+        issuer.addKey("b", IssuerFixture.RSA_B, "RS256"); // rotate: b appears, a disappears
         issuer.removeKey("a");
         clock.advance(Duration.ofMinutes(6)); // due for refresh: the next request starts it in the background
         done.await();

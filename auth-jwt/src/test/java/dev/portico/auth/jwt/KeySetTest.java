@@ -16,7 +16,7 @@ class KeySetTest {
   }
 
   static String rsa(String kid, String extra) {
-    String jwk = TestIssuer.jwkJson(kid, TestIssuer.RSA_A, "RS256", "sig");
+    String jwk = IssuerFixture.jwkJson(kid, IssuerFixture.RSA_A, "RS256", "sig");
     return extra.isEmpty() ? jwk : jwk.substring(0, jwk.length() - 1) + "," + extra + "}";
   }
 
@@ -33,7 +33,7 @@ class KeySetTest {
   void refusalsAreNamedAndIsolated() throws Exception {
     KeySet keys = parse(rsa("good", ""), rsa("enc", "\"use\":\"enc\"").replace("\"use\":\"sig\",", ""),
         rsa("ops", "\"key_ops\":[\"encrypt\"]"), "{\"kid\":\"oct\",\"kty\":\"oct\",\"k\":\"AAAA\"}",
-        rsa("dup", ""), rsa("dup", ""), TestIssuer.jwkJson("badalg", TestIssuer.RSA_A, "ES256", "sig"),
+        rsa("dup", ""), rsa("dup", ""), IssuerFixture.jwkJson("badalg", IssuerFixture.RSA_A, "ES256", "sig"),
         "{\"kid\":\"junk\",\"kty\":\"RSA\",\"n\":\"%%%\",\"e\":\"AQAB\"}", "{\"kty\":\"RSA\"}", "42");
     assertThat(keys.keyOrNull("good")).isNotNull();
     assertThat(refusal(keys, "enc")).contains("UNUSABLE_KEY").contains("use enc");
@@ -53,7 +53,7 @@ class KeySetTest {
 
   @Test
   void rsaWeaknesses() {
-    BigInteger n2048 = ((java.security.interfaces.RSAPublicKey) TestIssuer.RSA_A.getPublic()).getModulus();
+    BigInteger n2048 = ((java.security.interfaces.RSAPublicKey) IssuerFixture.RSA_A.getPublic()).getModulus();
     assertThat(KeySet.rsaWeakness(rsaKey(n2048, BigInteger.valueOf(65537)))).isNull();
     assertThat(KeySet.rsaWeakness(rsaKey(n2048, BigInteger.ONE))).contains("public exponent 1");
     assertThat(KeySet.rsaWeakness(rsaKey(n2048, BigInteger.valueOf(65536)))).contains("must be odd");
@@ -73,13 +73,13 @@ class KeySetTest {
     BigInteger p = BigInteger.valueOf(12345).multiply(m).add(g.modPow(BigInteger.valueOf(77), m));
     BigInteger q = BigInteger.valueOf(67890).multiply(m).add(g.modPow(BigInteger.valueOf(1234), m));
     assertThat(Roca.hasFingerprint(p.multiply(q))).isTrue();
-    BigInteger random = ((java.security.interfaces.RSAPublicKey) TestIssuer.RSA_A.getPublic()).getModulus();
+    BigInteger random = ((java.security.interfaces.RSAPublicKey) IssuerFixture.RSA_A.getPublic()).getModulus();
     assertThat(Roca.hasFingerprint(random)).isFalse();
   }
 
   @Test
   void ecPointMustLieOnItsCurve() throws Exception {
-    java.security.interfaces.ECPublicKey ec = (java.security.interfaces.ECPublicKey) TestIssuer.ec("secp256r1")
+    java.security.interfaces.ECPublicKey ec = (java.security.interfaces.ECPublicKey) IssuerFixture.ec("secp256r1")
         .getPublic();
     assertThat(KeySet.isOnCurve(ec.getW(), ec.getParams().getCurve())).isTrue();
     java.security.spec.ECPoint moved = new java.security.spec.ECPoint(ec.getW().getAffineX(),

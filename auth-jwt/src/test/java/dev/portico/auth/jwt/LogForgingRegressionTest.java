@@ -19,12 +19,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 class LogForgingRegressionTest {
   static final Instant NOW = Instant.ofEpochSecond(1_800_000_000L);
   static final String FORGED = "x\r\n200 GET /admin route=GET /admin \u001b[2J\u0085\u2028end";
-  static TestIssuer issuer;
+  static IssuerFixture issuer;
   static JwtAuthorizer authorizer;
 
   @BeforeAll
   static void start() {
-    issuer = TestIssuer.withKeyA();
+    issuer = IssuerFixture.withKeyA();
     authorizer = JwtAuthorizer.create(issuer.config(new MutableClock(NOW)).build());
     assertThat(authorizer.authorize(issuer.token().validAt(NOW).sign(), Set.of()).isAllowed()).isTrue();
   }
@@ -35,10 +35,10 @@ class LogForgingRegressionTest {
   }
 
   static Stream<Arguments> hostileHeaders() {
-    String forged = TestIssuer.json(FORGED);
+    String forged = IssuerFixture.json(FORGED);
     return Stream.of(
         Arguments.of("kid", DenialReason.UNKNOWN_KID, issuer.token().validAt(NOW).kid(FORGED)
-            .signedWith(TestIssuer.RSA_A.getPrivate()).sign()),
+            .signedWith(IssuerFixture.RSA_A.getPrivate()).sign()),
         Arguments.of("alg", DenialReason.ALGORITHM_NOT_ALLOWED,
             JwtAttackTest.unsigned(issuer.token().validAt(NOW).headerJson("alg", forged), "AAAA")),
         Arguments.of("alg none", DenialReason.ALGORITHM_NONE,

@@ -33,14 +33,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 class NimbusInteropTest {
 
   static final Instant NOW = Instant.ofEpochSecond(1_800_000_000L);
-  static final java.security.KeyPair EC = TestIssuer.ec("secp256r1");
+  static final java.security.KeyPair EC = IssuerFixture.ec("secp256r1");
 
-  static TestIssuer issuer;
+  static IssuerFixture issuer;
 
   @BeforeAll
   static void start() {
-    issuer = TestIssuer.start();
-    RSAKey rsa = new RSAKey.Builder((RSAPublicKey) TestIssuer.RSA_A.getPublic()).keyID("rsa")
+    issuer = IssuerFixture.start();
+    RSAKey rsa = new RSAKey.Builder((RSAPublicKey) IssuerFixture.RSA_A.getPublic()).keyID("rsa")
         .keyUse(KeyUse.SIGNATURE).build();
     ECKey ec = new ECKey.Builder(Curve.P_256, (ECPublicKey) EC.getPublic()).keyID("ec").keyUse(KeyUse.SIGNATURE)
         .build();
@@ -63,7 +63,7 @@ class NimbusInteropTest {
   @MethodSource("algorithms")
   void nimbusTokensVerify(JWSAlgorithm algorithm, String kid) throws Exception {
     JWSSigner signer = kid.equals("ec") ? new ECDSASigner((ECPrivateKey) EC.getPrivate())
-        : new RSASSASigner(TestIssuer.RSA_A.getPrivate());
+        : new RSASSASigner(IssuerFixture.RSA_A.getPrivate());
     SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(algorithm).keyID(kid).build(), new JWTClaimsSet.Builder()
         .issuer(issuer.issuer).audience(List.of("x", "pets-api")).subject("u1").claim("scope", "pets/read")
         .issueTime(Date.from(NOW)).expirationTime(Date.from(NOW.plusSeconds(60))).build());

@@ -67,11 +67,11 @@ class WycheproofTest {
           14, DenialReason.ALGORITHM_NOT_ALLOWED,
           15, DenialReason.ALGORITHM_NOT_ALLOWED));
 
-  static TestIssuer issuer;
+  static IssuerFixture issuer;
 
   @BeforeAll
   static void start() {
-    issuer = TestIssuer.start();
+    issuer = IssuerFixture.start();
   }
 
   @AfterAll
@@ -181,7 +181,7 @@ class WycheproofTest {
     if (b.length < 32) {
       System.arraycopy(b, 0, out, 32 - b.length, b.length);
     }
-    return TestIssuer.b64(out);
+    return IssuerFixture.b64(out);
   }
 
   /** The key as the production JWKS path reads it; null when that path refuses it. */

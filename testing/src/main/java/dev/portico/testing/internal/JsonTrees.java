@@ -8,10 +8,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** Jackson, kept out of the public API. */
-public final class Json {
+public final class JsonTrees {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private Json() {}
+  private JsonTrees() {}
 
   /**
    * Parses a JSON object.

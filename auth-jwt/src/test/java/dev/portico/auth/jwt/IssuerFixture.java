@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * its answers and its failures. Tokens are assembled by hand (JSON text, base64url, JCA signature) so tests can
  * build any header or claim set, valid or hostile. Needs {@code -Dsun.net.httpserver.nodelay=true}.
  */
-final class TestIssuer implements AutoCloseable {
+final class IssuerFixture implements AutoCloseable {
 
   static final KeyPair RSA_A = rsa(2048);
   static final KeyPair RSA_B = rsa(2048);
@@ -55,7 +55,7 @@ final class TestIssuer implements AutoCloseable {
   volatile boolean chunked;
   volatile java.util.concurrent.CountDownLatch gate;
 
-  private TestIssuer() throws IOException {
+  private IssuerFixture() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setExecutor(Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "test-issuer");
@@ -68,17 +68,17 @@ final class TestIssuer implements AutoCloseable {
     server.start();
   }
 
-  static TestIssuer start() {
+  static IssuerFixture start() {
     try {
-      return new TestIssuer();
+      return new IssuerFixture();
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  /** A TestIssuer with one RSA key, {@code kid} "a". */
-  static TestIssuer withKeyA() {
-    TestIssuer issuer = start();
+  /** A IssuerFixture with one RSA key, {@code kid} "a". */
+  static IssuerFixture withKeyA() {
+    IssuerFixture issuer = start();
     issuer.addKey("a", RSA_A, "RS256");
     return issuer;
   }
@@ -195,13 +195,13 @@ final class TestIssuer implements AutoCloseable {
 
   /** A token under construction: header and claim values are raw JSON text. */
   static final class Token {
-    private final TestIssuer issuer;
+    private final IssuerFixture issuer;
     private final Map<String, String> header = new LinkedHashMap<>();
     private final Map<String, String> claims = new LinkedHashMap<>();
     private PrivateKey key;
     private String alg = "RS256";
 
-    Token(TestIssuer issuer) {
+    Token(IssuerFixture issuer) {
       this.issuer = issuer;
       header.put("alg", "\"RS256\"");
       header.put("kid", "\"a\"");
