@@ -6,6 +6,7 @@
  */
 @SuppressWarnings("requires-automatic")
 module dev.portico.auth.jwt {
+  requires static transitive org.jspecify;
   requires java.net.http;
   requires dev.portico.payload;
   requires org.jose4j;

@@ -5,5 +5,6 @@
  * {@link dev.portico.cors.CorsPolicy#of(dev.portico.cors.CorsConfiguration)}. The module has no dependencies.
  */
 module dev.portico.cors {
+  requires static transitive org.jspecify;
   exports dev.portico.cors;
 }

@@ -7,6 +7,7 @@
  */
 @SuppressWarnings({"requires-automatic", "requires-transitive-automatic"})
 module dev.portico.gateway {
+  requires static transitive org.jspecify;
   requires transitive dev.portico.routing;
   requires transitive dev.portico.cors;
   requires transitive dev.portico.payload;

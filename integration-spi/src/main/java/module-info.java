@@ -9,6 +9,7 @@
  */
 @SuppressWarnings("requires-automatic")
 module dev.portico.integration {
+  requires static transitive org.jspecify;
   requires transitive dev.portico.payload;
   requires com.fasterxml.jackson.core;
   requires transitive java.net.http;

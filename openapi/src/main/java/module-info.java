@@ -5,6 +5,7 @@
  * Jackson reads and writes the documents and stays out of the API.
  */
 module dev.portico.openapi {
+  requires static transitive org.jspecify;
   requires transitive dev.portico.gateway;
   requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.dataformat.yaml;

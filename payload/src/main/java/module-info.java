@@ -7,6 +7,7 @@
  * dev.portico.payload.PayloadFormat)}. Depends on jackson-core (streaming) only; no Jackson type appears in the API.
  */
 module dev.portico.payload {
+  requires static transitive org.jspecify;
   requires com.fasterxml.jackson.core;
   requires transitive java.net.http;
 

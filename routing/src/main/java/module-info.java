@@ -5,5 +5,6 @@
  * {@link dev.portico.routing.Router#builder()}. The module has no dependencies.
  */
 module dev.portico.routing {
+  requires static transitive org.jspecify;
   exports dev.portico.routing;
 }

@@ -3,6 +3,7 @@
  * dev.portico.server.PorticoServer} for hosts that start it themselves.
  */
 module dev.portico.server {
+  requires static transitive org.jspecify;
   requires transitive dev.portico.servlet;
   requires dev.portico.openapi;
   requires transitive org.eclipse.jetty.server;

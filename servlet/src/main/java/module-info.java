@@ -3,6 +3,7 @@
  * dev.portico.servlet.PorticoServlet}.
  */
 module dev.portico.servlet {
+  requires static transitive org.jspecify;
   requires transitive dev.portico.gateway;
   requires transitive jakarta.servlet;
 

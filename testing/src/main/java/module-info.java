@@ -6,6 +6,7 @@
  */
 @SuppressWarnings("requires-automatic")
 module dev.portico.testing {
+  requires static transitive org.jspecify;
   requires transitive dev.portico.gateway;
   requires dev.portico.openapi;
   requires dev.portico.server;

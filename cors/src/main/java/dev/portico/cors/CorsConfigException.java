@@ -1,5 +1,6 @@
 package dev.portico.cors;
 
+import org.jspecify.annotations.Nullable;
 import java.util.Objects;
 
 /**
@@ -40,7 +41,7 @@ public final class CorsConfigException extends IllegalArgumentException {
 
   /** @return the rule: the message after the field and value it names */
   public String rule() {
-    String message = getMessage();
+    String message = String.valueOf(getMessage());
     String entry = field + " entry '" + value + "' ";
     return message.startsWith(entry) ? message.substring(entry.length()) : message;
   }

@@ -1,5 +1,6 @@
 package dev.portico.cors;
 
+import org.jspecify.annotations.Nullable;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,7 +38,7 @@ public final class CorsHeaders {
     this.values = values;
   }
 
-  static CorsHeaders of(String... namesAndValues) {
+  static CorsHeaders of(@Nullable String... namesAndValues) {
     int count = 0;
     for (int i = 1; i < namesAndValues.length; i += 2) {
       if (namesAndValues[i] != null) {

@@ -1,5 +1,6 @@
 package dev.portico.cors;
 
+import org.jspecify.annotations.Nullable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -59,11 +60,11 @@ public final class CorsPolicy {
   private final Set<String> methods;
   /** Allowed request header names, lower case; few, so scanned rather than hashed. */
   private final String[] headers;
-  private final String credentials;
-  private final String exposeHeaders;
-  private final String allowMethods;
-  private final String allowHeaders;
-  private final String maxAge;
+  private final @Nullable String credentials;
+  private final @Nullable String exposeHeaders;
+  private final @Nullable String allowMethods;
+  private final @Nullable String allowHeaders;
+  private final @Nullable String maxAge;
   /** For each configured origin: the actual-response answer, with the origin echoed. */
   private final Map<String, CorsHeaders> actualByOrigin = new HashMap<>();
   /** For each configured origin: the preflight answer, when it does not depend on the request. */
@@ -128,7 +129,7 @@ public final class CorsPolicy {
    * @param requestMethod the {@code Access-Control-Request-Method} header, or null when absent
    * @return true for a preflight; false for an ordinary request, which goes to routing
    */
-  public boolean isPreflight(String method, String origin, String requestMethod) {
+  public boolean isPreflight(String method, @Nullable String origin, @Nullable String requestMethod) {
     return "OPTIONS".equals(method) && origin != null && requestMethod != null;
   }
 
@@ -140,7 +141,8 @@ public final class CorsPolicy {
    * @param requestHeaders the {@code Access-Control-Request-Headers} header, or null when absent
    * @return the headers; without any {@code access-control-allow-*} header when the preflight is refused
    */
-  public CorsHeaders preflight(String origin, String requestMethod, String requestHeaders) {
+  public CorsHeaders preflight(@Nullable String origin, @Nullable String requestMethod,
+      @Nullable String requestHeaders) {
     if (origin == null || requestMethod == null) {
       return CorsHeaders.NONE;
     }
@@ -209,7 +211,8 @@ public final class CorsPolicy {
    * A preflight answer. With credentials a browser reads {@code *} in the method and header lists literally
    * (Fetch standard), so a {@code *} configuration then echoes what the preflight asked for.
    */
-  private CorsHeaders preflightHeaders(String allowOrigin, String vary, String requestMethod, String requested) {
+  private CorsHeaders preflightHeaders(String allowOrigin, @Nullable String vary, @Nullable String requestMethod,
+      String requested) {
     boolean echo = credentials != null;
     String methodsValue = anyMethod && echo ? requestMethod : allowMethods;
     String headersValue = anyHeader && echo ? join(requestedHeaders(requested, null, true)) : allowHeaders;
@@ -271,7 +274,7 @@ public final class CorsPolicy {
    * @return null when an entry is refused; else the lower-case names, each once, if {@code collect}, or an empty
    *     list
    */
-  static List<String> requestedHeaders(String value, String[] allowed, boolean collect) {
+  static @Nullable List<String> requestedHeaders(String value, String @Nullable [] allowed, boolean collect) {
     List<String> names = collect ? new ArrayList<>(4) : List.of();
     int length = value.length();
     for (int i = 0; i <= length; ) {
@@ -312,7 +315,7 @@ public final class CorsPolicy {
     return c == ' ' || c == '\t';
   }
 
-  private static String join(List<String> values) {
-    return values.isEmpty() ? null : String.join(",", values);
+  private static @Nullable String join(@Nullable List<String> values) {
+    return values == null || values.isEmpty() ? null : String.join(",", values);
   }
 }

@@ -17,4 +17,7 @@
  * policy.actualHeaders("https://evil.example").toMap();              // {vary=origin}: not allowed
  * }</pre>
  */
+@NullMarked
 package dev.portico.cors;
+
+import org.jspecify.annotations.NullMarked;

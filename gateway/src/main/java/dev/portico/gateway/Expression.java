@@ -1,5 +1,6 @@
 package dev.portico.gateway;
 
+import org.jspecify.annotations.Nullable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -169,7 +170,7 @@ public final class Expression {
   }
 
   /** Null when the name fits its source, else the rule it breaks. */
-  private static String nameRule(Source source, String name) {
+  private static @Nullable String nameRule(Source source, String name) {
     if (name.isEmpty()) {
       return "names no " + source.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }

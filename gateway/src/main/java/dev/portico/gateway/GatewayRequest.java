@@ -1,5 +1,6 @@
 package dev.portico.gateway;
 
+import org.jspecify.annotations.Nullable;
 import dev.portico.payload.ClientCertificate;
 import dev.portico.payload.HttpSyntax;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +40,7 @@ public final class GatewayRequest {
   private final String protocol;
   private final String scheme;
   private final int port;
-  private final ClientCertificate clientCertificate;
+  private final @Nullable ClientCertificate clientCertificate;
 
   private GatewayRequest(Builder b) {
     this.method = b.method;
@@ -143,7 +144,7 @@ public final class GatewayRequest {
     private String protocol = "HTTP/1.1";
     private String scheme = "https";
     private int port;
-    private ClientCertificate clientCertificate;
+    private @Nullable ClientCertificate clientCertificate;
 
     private Builder() {}
 

@@ -1,5 +1,6 @@
 package dev.portico.gateway;
 
+import org.jspecify.annotations.Nullable;
 import dev.portico.cors.CorsConfiguration;
 import dev.portico.routing.RouteKey;
 import java.time.Clock;
@@ -216,13 +217,13 @@ public record HttpApi(
 
   /** Builds an {@link HttpApi}. */
   public static final class Builder {
-    private String apiId;
+    private @Nullable String apiId;
     private String region = "us-east-1";
     private String accountId = "123456789012";
-    private String domainName;
+    private @Nullable String domainName;
     private final List<Route> routes = new ArrayList<>();
     private final Map<String, Authorizer> authorizers = new LinkedHashMap<>();
-    private CorsConfiguration cors;
+    private @Nullable CorsConfiguration cors;
     private final Map<String, Stage> stages = new LinkedHashMap<>();
     private GatewayLimits limits = GatewayLimits.defaults();
     private Clock clock = Clock.systemUTC();

@@ -1,5 +1,6 @@
 package dev.portico.gateway;
 
+import org.jspecify.annotations.Nullable;
 import dev.portico.integration.Integration;
 import dev.portico.payload.PayloadFormat;
 import dev.portico.routing.InvalidRouteKeyException;
@@ -124,7 +125,7 @@ public record Route(
     try {
       return new Builder(RouteKey.parse(Objects.requireNonNull(routeKey, "routeKey")), integration);
     } catch (InvalidRouteKeyException e) {
-      throw new GatewayConfigException("Route.routeKey", e.key(), e, e.getMessage());
+      throw new GatewayConfigException("Route.routeKey", e.key(), e, String.valueOf(e.getMessage()));
     }
   }
 
@@ -162,11 +163,11 @@ public record Route(
   public static final class Builder {
     private final RouteKey routeKey;
     private Integration integration;
-    private PayloadFormat payloadFormat;
+    private @Nullable PayloadFormat payloadFormat;
     private AuthorizationType authorizationType = AuthorizationType.NONE;
-    private String authorizerName;
+    private @Nullable String authorizerName;
     private Set<String> scopes = Set.of();
-    private Duration timeout;
+    private @Nullable Duration timeout;
 
     private Builder(RouteKey routeKey, Integration integration) {
       this.routeKey = Objects.requireNonNull(routeKey, "routeKey");

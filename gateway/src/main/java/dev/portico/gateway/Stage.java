@@ -1,5 +1,6 @@
 package dev.portico.gateway;
 
+import org.jspecify.annotations.Nullable;
 import dev.portico.gateway.internal.AccessLogFormat;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -119,7 +120,7 @@ public record Stage(
   public static final class Builder {
     private final String name;
     private final Map<String, String> variables = new LinkedHashMap<>();
-    private String accessLogFormat;
+    private @Nullable String accessLogFormat;
     private AccessLogSink accessLogSink = AccessLogSink.slf4j();
 
     private Builder(String name) {

@@ -13,4 +13,7 @@
  * response.statusCode();   // 200
  * }</pre>
  */
+@NullMarked
 package dev.portico.gateway;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,6 @@
 package dev.portico.integration;
 
+import org.jspecify.annotations.Nullable;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,7 +69,7 @@ public record AuthorizerResponse(
    * @return the response
    */
   public static AuthorizerResponse policy(
-      String principalId, List<PolicyStatement> statements, Map<String, ?> context) {
+      @Nullable String principalId, List<PolicyStatement> statements, Map<String, ?> context) {
     return new AuthorizerResponse(false, false, Optional.ofNullable(principalId), statements, Map.copyOf(context));
   }
 

@@ -1,5 +1,6 @@
 package dev.portico.integration;
 
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -75,7 +76,7 @@ final class AuthorizerResponses {
     return AuthorizerResponse.policy((String) principal, parsed, context);
   }
 
-  private static Map<String, Object> context(Object value) {
+  private static Map<String, Object> context(@Nullable Object value) {
     if (value == null) {
       return Map.of();
     }
@@ -92,7 +93,7 @@ final class AuthorizerResponses {
     return out;
   }
 
-  private static List<String> strings(Object value, String field) {
+  private static List<String> strings(@Nullable Object value, String field) {
     if (value instanceof String text) {
       return List.of(text);
     }
@@ -105,7 +106,7 @@ final class AuthorizerResponses {
   }
 
   /** A JSON value as Map, List, String, Number, Boolean or null; duplicate names refused. */
-  private static Object read(JsonParser in, int depth) throws IOException {
+  private static @Nullable Object read(JsonParser in, int depth) throws IOException {
     if (depth > MAX_DEPTH) {
       throw invalid("the response nests deeper than " + MAX_DEPTH);
     }

@@ -1,5 +1,6 @@
 package dev.portico.integration;
 
+import org.jspecify.annotations.Nullable;
 import dev.portico.payload.HttpSyntax;
 import dev.portico.payload.ProxyRequest;
 import java.util.List;
@@ -41,7 +42,7 @@ final class Forwarded {
     return out.toString();
   }
 
-  private static String first(ProxyRequest request, String name, String fallback) {
+  private static @Nullable String first(ProxyRequest request, String name, @Nullable String fallback) {
     List<String> values = request.headers().get(name);
     return values == null || values.isEmpty() ? fallback : values.get(0);
   }

@@ -1,5 +1,6 @@
 package dev.portico.integration;
 
+import org.jspecify.annotations.Nullable;
 import dev.portico.payload.BoundedBody;
 import dev.portico.payload.HttpSyntax;
 import dev.portico.payload.PayloadFormat;
@@ -74,7 +75,7 @@ public final class HttpProxyIntegration implements Integration {
   }
 
   private final UriTemplate uri;
-  private final String method;
+  private final @Nullable String method;
   private final HttpClient client;
   private final long maxResponseBytes;
 
@@ -176,7 +177,7 @@ public final class HttpProxyIntegration implements Integration {
   }
 
   /** The greedy variable of a route's path ({@code proxy} for {@code /files/{proxy+}}), or null. */
-  static String greedyVariable(String resourcePath) {
+  static @Nullable String greedyVariable(String resourcePath) {
     if (!resourcePath.endsWith("+}")) {
       return null;
     }
@@ -238,8 +239,8 @@ public final class HttpProxyIntegration implements Integration {
   /** Builds an {@link HttpProxyIntegration}. */
   public static final class Builder {
     private final UriTemplate uri;
-    private String method;
-    private HttpClient client;
+    private @Nullable String method;
+    private @Nullable HttpClient client;
     private long maxResponseBytes = PayloadLimits.TEN_MEGABYTES;
 
     private Builder(String uri) {

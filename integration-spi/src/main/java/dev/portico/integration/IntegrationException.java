@@ -1,5 +1,7 @@
 package dev.portico.integration;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Why an integration or an authorizer function failed: it threw, answered with something that is not a valid
  * response, could not be reached, ran past its deadline, or was handed a request it must refuse. The message is
@@ -25,7 +27,7 @@ public final class IntegrationException extends RuntimeException {
 
   private final Kind kind;
 
-  private IntegrationException(String message, Kind kind, Throwable cause) {
+  private IntegrationException(String message, Kind kind, @Nullable Throwable cause) {
     super(message, cause);
     this.kind = kind;
   }
@@ -37,7 +39,7 @@ public final class IntegrationException extends RuntimeException {
    * @param cause the underlying exception, or null
    * @return the exception
    */
-  public static IntegrationException failed(String message, Throwable cause) {
+  public static IntegrationException failed(String message, @Nullable Throwable cause) {
     return new IntegrationException(message, Kind.FAILED, cause);
   }
 

@@ -1,5 +1,6 @@
 package dev.portico.integration;
 
+import org.jspecify.annotations.Nullable;
 import dev.portico.payload.PayloadFormat;
 import dev.portico.payload.ProxyEvents;
 import dev.portico.payload.ProxyRequest;
@@ -27,7 +28,7 @@ public final class IntegrationRequest {
   private final PayloadFormat payloadFormat;
   private final Instant deadline;
   private final Clock clock;
-  private volatile byte[] event;
+  private volatile byte @Nullable [] event;
 
   private IntegrationRequest(ProxyRequest request, PayloadFormat payloadFormat, Instant deadline, Clock clock) {
     this.request = request;

@@ -1,5 +1,6 @@
 package dev.portico.integration;
 
+import org.jspecify.annotations.Nullable;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -88,14 +89,14 @@ final class UriTemplate {
    * @param stageVariables the stage's variables
    * @param rawQuery the query as sent, without {@code ?}
    */
-  URI expand(Map<String, String> pathParameters, String greedy, Map<String, String> stageVariables,
+  URI expand(Map<String, String> pathParameters, @Nullable String greedy, Map<String, String> stageVariables,
       String rawQuery) {
     return expand(pathParameters::get, greedy, stageVariables::get, rawQuery);
   }
 
   private URI expand(
       java.util.function.Function<String, String> pathParameters,
-      String greedy,
+      @Nullable String greedy,
       java.util.function.Function<String, String> stageVariables,
       String rawQuery) {
     StringBuilder out = new StringBuilder(template.length() + 32);

@@ -18,4 +18,7 @@
  * <p>The gateway ({@code dev.portico.gateway}) builds each {@link dev.portico.integration.IntegrationRequest},
  * enforces deadlines and turns failures into AWS's answers.
  */
+@NullMarked
 package dev.portico.integration;
+
+import org.jspecify.annotations.NullMarked;

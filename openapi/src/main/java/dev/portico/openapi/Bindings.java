@@ -1,5 +1,6 @@
 package dev.portico.openapi;
 
+import org.jspecify.annotations.Nullable;
 import dev.portico.gateway.Authorizer;
 import dev.portico.integration.Integration;
 import dev.portico.integration.LambdaFunction;
@@ -35,8 +36,8 @@ public final class Bindings {
   private final Map<String, LambdaFunction> functions;
   private final Map<RouteKey, Integration> integrations;
   private final Map<String, Authorizer> authorizers;
-  private final HttpClient httpClient;
-  private final Executor executor;
+  private final @Nullable HttpClient httpClient;
+  private final @Nullable Executor executor;
   private final boolean allowUnbound;
 
   private Bindings(Builder b) {
@@ -115,8 +116,8 @@ public final class Bindings {
     private final Map<String, LambdaFunction> functions = new LinkedHashMap<>();
     private final Map<RouteKey, Integration> integrations = new LinkedHashMap<>();
     private final Map<String, Authorizer> authorizers = new LinkedHashMap<>();
-    private HttpClient httpClient;
-    private Executor executor;
+    private @Nullable HttpClient httpClient;
+    private @Nullable Executor executor;
     private boolean allowUnbound;
 
     private Builder() {}

@@ -1,5 +1,6 @@
 package dev.portico.openapi;
 
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portico.auth.jwt.JwtAuthorizerConfig;
@@ -88,11 +89,11 @@ final class DefinitionReader {
   private final List<ImportProblem> problems = new ArrayList<>();
   private final Map<String, Optional<AuthorizerDef>> schemes = new LinkedHashMap<>();
   private final Map<String, Optional<Parsed>> components = new HashMap<>();
-  private String region;
-  private String accountId;
+  private @Nullable String region;
+  private @Nullable String accountId;
 
   /** What {@code servers} says: an execute-api URL's API id, the route prefix, a split base path's stage. */
-  private record Servers(String apiId, String prefix, String stage) {}
+  private record Servers(@Nullable String apiId, String prefix, @Nullable String stage) {}
 
   /** An integration and the settings it carries for its route. */
   private record Parsed(IntegrationDef integration, PayloadFormat format, Optional<Duration> timeout, String pointer) {}
@@ -576,7 +577,7 @@ final class DefinitionReader {
   // ---- security ------------------------------------------------------------------------------------------------
 
   /** How one route is authorized. */
-  private record Auth(AuthorizationType type, String authorizer, List<String> scopes, String pointer) {}
+  private record Auth(AuthorizationType type, @Nullable String authorizer, List<String> scopes, String pointer) {}
 
   private Optional<Auth> security(JsonNode operation, String opAt) {
     JsonNode security = operation.get("security");
@@ -922,8 +923,9 @@ final class DefinitionReader {
     return node.getNodeType().name().toLowerCase(Locale.ROOT);
   }
 
-  private void error(String pointer, String message) {
-    problems.add(new ImportProblem(Level.ERROR, pointer, message));
+  /** An error; a message is always given (exceptions' getMessage() is declared nullable, never null here). */
+  private void error(String pointer, @Nullable String message) {
+    problems.add(new ImportProblem(Level.ERROR, pointer, String.valueOf(message)));
   }
 
   private void warning(String pointer, String message) {

@@ -1,5 +1,6 @@
 package dev.portico.openapi;
 
+import org.jspecify.annotations.Nullable;
 import dev.portico.integration.Integration;
 import dev.portico.integration.IntegrationException;
 import dev.portico.integration.IntegrationRequest;
@@ -18,7 +19,7 @@ final class ImportedLambda implements Integration {
   private final String uri;
   private final FunctionRef ref;
   private final Function<String, Integration> lookup;
-  private final Integration fixed;
+  private final @Nullable Integration fixed;
 
   /**
    * @param uri the URI as written

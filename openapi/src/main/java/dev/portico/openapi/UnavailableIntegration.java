@@ -1,5 +1,6 @@
 package dev.portico.openapi;
 
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portico.integration.Integration;
 import dev.portico.integration.IntegrationException;
@@ -16,9 +17,9 @@ import java.util.concurrent.CompletionStage;
  */
 final class UnavailableIntegration implements Integration {
   private final String reason;
-  private final ObjectNode definition;
+  private final @Nullable ObjectNode definition;
 
-  UnavailableIntegration(String reason, ObjectNode definition) {
+  UnavailableIntegration(String reason, @Nullable ObjectNode definition) {
     this.reason = reason;
     this.definition = definition;
   }

@@ -14,4 +14,7 @@
  * String yaml = OpenApiExporter.write(api, OpenApiExporter.Format.YAML); // import-api accepts it
  * }</pre>
  */
+@NullMarked
 package dev.portico.openapi;
+
+import org.jspecify.annotations.NullMarked;

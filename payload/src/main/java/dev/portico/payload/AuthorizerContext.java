@@ -1,5 +1,6 @@
 package dev.portico.payload;
 
+import org.jspecify.annotations.Nullable;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -86,9 +87,9 @@ public sealed interface AuthorizerContext
    */
   final class Jwt implements AuthorizerContext {
     private final Map<String, Object> claims;
-    private final List<String> scopes;
+    private final @Nullable List<String> scopes;
 
-    private Jwt(Map<String, ?> claims, List<String> scopes) {
+    private Jwt(Map<String, ?> claims, @Nullable List<String> scopes) {
       this.claims = JsonValues.copyObject(Objects.requireNonNull(claims, "claims"), "claims");
       this.scopes = scopes;
     }
@@ -151,14 +152,14 @@ public sealed interface AuthorizerContext
    * {@code identity} block carry it. Every field is optional: AWS writes {@code null} for the absent ones.
    */
   final class Iam implements AuthorizerContext {
-    private final String accessKey;
-    private final String accountId;
-    private final String callerId;
-    private final String principalOrgId;
-    private final String userArn;
-    private final String userId;
-    private final String cognitoIdentityId;
-    private final String cognitoIdentityPoolId;
+    private final @Nullable String accessKey;
+    private final @Nullable String accountId;
+    private final @Nullable String callerId;
+    private final @Nullable String principalOrgId;
+    private final @Nullable String userArn;
+    private final @Nullable String userId;
+    private final @Nullable String cognitoIdentityId;
+    private final @Nullable String cognitoIdentityPoolId;
     private final List<String> cognitoAmr;
 
     private Iam(Builder b) {
@@ -249,14 +250,14 @@ public sealed interface AuthorizerContext
      * }</pre>
      */
     public static final class Builder {
-      private String accessKey;
-      private String accountId;
-      private String callerId;
-      private String principalOrgId;
-      private String userArn;
-      private String userId;
-      private String cognitoIdentityId;
-      private String cognitoIdentityPoolId;
+      private @Nullable String accessKey;
+      private @Nullable String accountId;
+      private @Nullable String callerId;
+      private @Nullable String principalOrgId;
+      private @Nullable String userArn;
+      private @Nullable String userId;
+      private @Nullable String cognitoIdentityId;
+      private @Nullable String cognitoIdentityPoolId;
       private List<String> cognitoAmr = List.of();
 
       private Builder() {}

@@ -1,5 +1,6 @@
 package dev.portico.payload;
 
+import org.jspecify.annotations.Nullable;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ public final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
   private final long declared;
   private long size;
   private final TooLarge tooLarge;
-  private Flow.Subscription subscription;
+  private Flow.@Nullable Subscription subscription;
 
   private BoundedBody(long limit, long declared, TooLarge tooLarge) {
     this.limit = limit;
@@ -75,7 +76,7 @@ public final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
     }
     if (size > limit) {
       buffers.clear();
-      subscription.cancel();
+      Objects.requireNonNull(subscription, "onSubscribe comes first").cancel();
       result.completeExceptionally(tooLarge.failure(size, false));
     }
   }

@@ -1,5 +1,6 @@
 package dev.portico.payload;
 
+import org.jspecify.annotations.Nullable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -7,7 +8,7 @@ import java.util.List;
 final class Cookies {
   private Cookies() {}
 
-  static List<String> split(List<String> cookieHeaders) {
+  static List<String> split(@Nullable List<String> cookieHeaders) {
     if (cookieHeaders == null) {
       return List.of();
     }

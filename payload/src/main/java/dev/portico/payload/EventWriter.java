@@ -1,5 +1,6 @@
 package dev.portico.payload;
 
+import org.jspecify.annotations.Nullable;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -126,7 +127,7 @@ final class EventWriter {
 
     g.writeFieldName(HEADERS);
     g.writeStartObject();
-    StringBuilder joined = null;
+    @Nullable StringBuilder joined = null;
     for (Map.Entry<String, List<String>> header : r.headers().entrySet()) {
       String headerName = header.getKey();
       if (headerName.equals("cookie")) {
@@ -201,7 +202,8 @@ final class EventWriter {
   }
 
   /** Writes one value, or the values joined with commas (2.0 has no multi-value maps, facts §2). */
-  private static StringBuilder writeJoined(JsonOut g, List<String> values, StringBuilder scratch)
+  private static @Nullable StringBuilder writeJoined(JsonOut g, List<String> values,
+      @Nullable StringBuilder scratch)
       {
     if (values.size() == 1) {
       g.writeString(values.get(0));
@@ -504,7 +506,7 @@ final class EventWriter {
     c[at + 1] = (char) ('0' + value % 10);
   }
 
-  private static void writeOptional(JsonOut g, byte[] field, String value) {
+  private static void writeOptional(JsonOut g, byte[] field, @Nullable String value) {
     g.writeFieldName(field);
     if (value == null) {
       g.writeNull();

@@ -39,6 +39,8 @@ final class JsonOut {
     ESCAPES['\f'] = 'f';
   }
 
+  /** What a released writer holds: it is used once. */
+  private static final byte[] RELEASED = new byte[0];
   private byte[] buf;
   private int len;
   /** Per nesting level: does the next member or element need a comma before it. */
@@ -82,7 +84,7 @@ final class JsonOut {
     if (buf.length <= KEEP) {
       SCRATCH.set(buf);
     }
-    buf = null;
+    buf = RELEASED;
   }
 
   void writeStartObject() {

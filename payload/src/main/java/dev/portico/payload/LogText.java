@@ -1,5 +1,7 @@
 package dev.portico.payload;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Text from a request (a header, a path, a token's {@code kid}, an exception message about them) made safe for a
  * log line: written as JSON string content, so {@code "} and {@code \} are escaped and control characters — C0,
@@ -22,7 +24,7 @@ public final class LogText {
    * @param text the text; null gives {@code null}
    * @return the escaped text
    */
-  public static String escape(String text) {
+  public static String escape(@Nullable String text) {
     if (text == null) {
       return "null";
     }

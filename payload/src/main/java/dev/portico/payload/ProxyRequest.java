@@ -1,5 +1,6 @@
 package dev.portico.payload;
 
+import org.jspecify.annotations.Nullable;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,25 +60,26 @@ public final class ProxyRequest {
   private final String apiId;
   private final String accountId;
   private final AuthorizerContext authorizer;
-  private final ClientCertificate clientCertificate;
+  private final @Nullable ClientCertificate clientCertificate;
 
   private ProxyRequest(Builder b) {
-    this.method = b.method;
-    this.path = b.path;
+    // build() has checked every required value.
+    this.method = Objects.requireNonNull(b.method);
+    this.path = Objects.requireNonNull(b.path);
     this.rawQueryString = b.rawQueryString;
     this.headers = freezeHeaders(b.headers);
     this.body = b.body;
-    this.sourceIp = b.sourceIp;
+    this.sourceIp = Objects.requireNonNull(b.sourceIp);
     this.protocol = b.protocol;
-    this.requestId = b.requestId;
-    this.time = b.time;
+    this.requestId = Objects.requireNonNull(b.requestId);
+    this.time = Objects.requireNonNull(b.time);
     this.stage = b.stage;
     this.routeKey = b.routeKey;
     this.pathParameters = Collections.unmodifiableMap(new LinkedHashMap<>(b.pathParameters));
     this.stageVariables = Collections.unmodifiableMap(new LinkedHashMap<>(b.stageVariables));
-    this.domainName = b.domainName;
-    this.apiId = b.apiId;
-    this.accountId = b.accountId;
+    this.domainName = Objects.requireNonNull(b.domainName);
+    this.apiId = Objects.requireNonNull(b.apiId);
+    this.accountId = Objects.requireNonNull(b.accountId);
     this.authorizer = b.authorizer;
     this.clientCertificate = b.clientCertificate;
     if (b.userAgent != null) {
@@ -349,26 +351,26 @@ public final class ProxyRequest {
    * names every one that is missing. Setters check their values at once.
    */
   public static final class Builder {
-    private String method;
-    private String path;
+    private @Nullable String method;
+    private @Nullable String path;
     private String rawQueryString = "";
     private final Map<String, List<String>> headers = new LinkedHashMap<>();
     private byte[] body = EMPTY;
-    private String sourceIp;
+    private @Nullable String sourceIp;
     private String protocol = "HTTP/1.1";
-    private String userAgent;
-    private String requestId;
-    private Instant time;
+    private @Nullable String userAgent;
+    private @Nullable String requestId;
+    private @Nullable Instant time;
     private String stage = "$default";
     private String routeKey = "$default";
     private final Map<String, String> pathParameters = new LinkedHashMap<>();
     private final Map<String, String> stageVariables = new LinkedHashMap<>();
-    private String domainName;
-    private String domainPrefix;
-    private String apiId;
-    private String accountId;
+    private @Nullable String domainName;
+    private @Nullable String domainPrefix;
+    private @Nullable String apiId;
+    private @Nullable String accountId;
     private AuthorizerContext authorizer = AuthorizerContext.none();
-    private ClientCertificate clientCertificate;
+    private @Nullable ClientCertificate clientCertificate;
 
     private Builder() {}
 

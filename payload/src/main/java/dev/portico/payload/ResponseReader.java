@@ -1,5 +1,6 @@
 package dev.portico.payload;
 
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -25,13 +26,13 @@ final class ResponseReader {
   private static final JsonFactory FACTORY = new JsonFactory();
 
   private final PayloadFormat format;
-  private String problem;
+  private @Nullable String problem;
   private boolean hasStatus;
   private int statusCode;
   private final Map<String, List<String>> headers = new LinkedHashMap<>();
   private final Map<String, List<String>> multiValueHeaders = new LinkedHashMap<>();
   private final List<String> cookies = new ArrayList<>();
-  private String body;
+  private @Nullable String body;
   private boolean base64;
 
   private ResponseReader(PayloadFormat format) {
@@ -109,7 +110,7 @@ final class ResponseReader {
    * 2.0 inference (facts §3): valid JSON without {@code statusCode} is a 200 {@code application/json} response
    * whose body is that JSON; a JSON string's body is its text.
    */
-  private static ProxyResponse inferred(byte[] json, String text) {
+  private static ProxyResponse inferred(byte[] json, @Nullable String text) {
     byte[] body;
     if (text != null) {
       body = text.getBytes(StandardCharsets.UTF_8);
@@ -139,7 +140,7 @@ final class ResponseReader {
     } catch (IllegalArgumentException e) {
       // A name that is not a token, or a control character (CR, LF, NUL, DEL, ...) in a value: refused, never
       // passed on (choice P6, issue 18).
-      throw new MalformedResponseException(e.getMessage(), e);
+      throw new MalformedResponseException(String.valueOf(e.getMessage()), e);
     }
     if (body != null) {
       if (base64) {
@@ -277,7 +278,7 @@ final class ResponseReader {
   }
 
   /** Strings as they are; numbers and booleans as their JSON text (facts §3: header values become strings). */
-  private static String scalarText(JsonParser p, JsonToken token) throws IOException {
+  private static @Nullable String scalarText(JsonParser p, JsonToken token) throws IOException {
     return switch (token) {
       case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE -> p.getText();
       default -> null;

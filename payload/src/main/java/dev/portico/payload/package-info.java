@@ -22,4 +22,7 @@
  * response.bodyText();     // {"name":"Rex"}
  * }</pre>
  */
+@NullMarked
 package dev.portico.payload;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,6 @@
 package dev.portico.routing;
 
+import org.jspecify.annotations.Nullable;
 import dev.portico.routing.internal.Segment;
 import dev.portico.routing.internal.Segment.Kind;
 import java.util.ArrayList;
@@ -58,11 +59,11 @@ public final class RouteKey {
   private static final String METHOD_LIST = "ANY, DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT";
 
   private final String text;
-  private final String method;
-  private final String path;
+  private final @Nullable String method;
+  private final @Nullable String path;
   private final List<Segment> segments;
 
-  private RouteKey(String text, String method, String path, List<Segment> segments) {
+  private RouteKey(String text, @Nullable String method, @Nullable String path, List<Segment> segments) {
     this.text = text;
     this.method = method;
     this.path = path;

@@ -1,5 +1,6 @@
 package dev.portico.routing;
 
+import org.jspecify.annotations.Nullable;
 import dev.portico.routing.internal.ParameterMap;
 import dev.portico.routing.internal.RequestPath;
 import dev.portico.routing.internal.RouteTrie;
@@ -48,12 +49,12 @@ import java.util.Optional;
 public final class Router<T> {
   private final Map<RouteKey, T> routes;
   private final RouteTrie<Compiled<T>> trie;
-  private final RouteMatch<T> defaultMatch;
+  private final @Nullable RouteMatch<T> defaultMatch;
 
   private Router(Map<RouteKey, T> routes) {
     this.routes = Collections.unmodifiableMap(routes);
     this.trie = new RouteTrie<>();
-    RouteMatch<T> fallback = null;
+    @Nullable RouteMatch<T> fallback = null;
     for (Map.Entry<RouteKey, T> route : routes.entrySet()) {
       RouteKey key = route.getKey();
       if (key.isDefault()) {

@@ -25,4 +25,7 @@
  * Among several full matches a literal segment beats a variable at the first segment where they differ, and a
  * route with the request's own method beats {@code ANY}. See {@code docs/routing.md} for every rule.
  */
+@NullMarked
 package dev.portico.routing;
+
+import org.jspecify.annotations.NullMarked;

@@ -13,4 +13,7 @@
  * }
  * }</pre>
  */
+@NullMarked
 package dev.portico.server;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,6 @@
 package dev.portico.servlet;
 
+import org.jspecify.annotations.Nullable;
 import dev.portico.gateway.Gateway;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletConfig;
@@ -34,7 +35,7 @@ import java.util.function.Supplier;
  */
 public final class PorticoServlet implements Servlet {
   private final Supplier<Gateway> gateway;
-  private ServletConfig config;
+  private @Nullable ServletConfig config;
 
   private PorticoServlet(Supplier<Gateway> gateway) {
     this.gateway = gateway;
@@ -68,7 +69,7 @@ public final class PorticoServlet implements Servlet {
   }
 
   @Override
-  public ServletConfig getServletConfig() {
+  public @Nullable ServletConfig getServletConfig() {
     return config;
   }
 

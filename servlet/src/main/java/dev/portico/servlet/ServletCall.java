@@ -1,5 +1,6 @@
 package dev.portico.servlet;
 
+import org.jspecify.annotations.Nullable;
 import dev.portico.gateway.Explanation;
 import dev.portico.gateway.Gateway;
 import dev.portico.gateway.GatewayRequest;
@@ -24,6 +25,7 @@ import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -56,7 +58,7 @@ final class ServletCall {
    * @param mountedAtServletPath whether a {@code /prefix/*} servlet mapping's prefix is removed from the path
    * @return the call, or null when the request cannot be expressed (it was answered 400)
    */
-  static ServletCall of(Gateway gateway, HttpServletRequest request, HttpServletResponse response,
+  static @Nullable ServletCall of(Gateway gateway, HttpServletRequest request, HttpServletResponse response,
       boolean mountedAtServletPath) throws IOException {
     GatewayRequest.Builder builder = GatewayRequest.builder();
     try {
@@ -168,7 +170,7 @@ final class ServletCall {
     return context;
   }
 
-  private static byte[] readBlocking(InputStream in, long declared, int max) throws IOException {
+  private static byte @Nullable [] readBlocking(InputStream in, long declared, int max) throws IOException {
     byte[] buffer = new byte[initialSize(declared)];
     int size = 0;
     while (true) {
@@ -199,7 +201,7 @@ final class ServletCall {
    * the gateway's 400, logged, instead of a truncated body or an empty 200 (issue 18). Jetty reports both as an
    * early end of stream, so they cannot be told apart here; a client that has gone simply never reads the answer.
    */
-  private void bodyFailed(Throwable error, AsyncContext context) {
+  private void bodyFailed(Throwable error, @Nullable AsyncContext context) {
     LOG.log(System.Logger.Level.INFO, "request body could not be read, answered 400: {0}",
         LogText.escape(String.valueOf(error)));
     write(gateway.badRequest(builder.build()), context);
@@ -209,7 +211,7 @@ final class ServletCall {
     gateway.handle(builder.body(body).build()).whenComplete((answer, error) -> written(answer, error, context));
   }
 
-  private void written(GatewayResponse answer, Throwable error, AsyncContext context) {
+  private void written(@Nullable GatewayResponse answer, @Nullable Throwable error, AsyncContext context) {
     if (error != null) {
       // Gateway.handle never completes exceptionally; should it ever, the client still gets AWS's 500.
       LOG.log(System.Logger.Level.ERROR, "the gateway failed", error);
@@ -219,7 +221,7 @@ final class ServletCall {
   }
 
   /** Writes the answer; without blocking when {@code context} is given, completing it at the end. */
-  private void write(GatewayResponse answer, AsyncContext context) {
+  private void write(@Nullable GatewayResponse answer, @Nullable AsyncContext context) {
     try {
       byte[] body;
       if (answer != null) {
@@ -267,7 +269,7 @@ final class ServletCall {
     private final ServletInputStream in;
     private final AsyncContext context;
     private final int max;
-    private byte[] buffer;
+    private byte @Nullable [] buffer;
     private int size;
     private boolean done;
 
@@ -282,10 +284,12 @@ final class ServletCall {
     @Override
     public void onDataAvailable() throws IOException {
       while (!done && in.isReady()) {
-        if (size == buffer.length) {
-          buffer = Arrays.copyOf(buffer, (int) Math.min((long) max + 1, (long) buffer.length * 2));
+        byte[] kept = Objects.requireNonNull(buffer); // dropped only once done
+        if (size == kept.length) {
+          kept = Arrays.copyOf(kept, (int) Math.min((long) max + 1, (long) kept.length * 2));
+          buffer = kept;
         }
-        int n = in.read(buffer, size, buffer.length - size);
+        int n = in.read(kept, size, kept.length - size);
         if (n < 0) {
           return; // onAllDataRead follows
         }
@@ -303,7 +307,8 @@ final class ServletCall {
     public void onAllDataRead() {
       if (!done) {
         done = true;
-        byte[] body = size == buffer.length ? buffer : Arrays.copyOf(buffer, size);
+        byte[] kept = Objects.requireNonNull(buffer); // dropped only once done
+        byte[] body = size == kept.length ? kept : Arrays.copyOf(kept, size);
         buffer = null;
         dispatch(body, context);
       }
@@ -337,7 +342,7 @@ final class ServletCall {
   private static final class BodyWriter implements WriteListener {
     private final ServletOutputStream out;
     private final AsyncContext context;
-    private byte[] body;
+    private byte @Nullable [] body;
 
     BodyWriter(ServletOutputStream out, byte[] body, AsyncContext context) {
       this.out = out;

@@ -17,4 +17,7 @@
  * <p>What the container knows reaches the gateway: the peer address ({@code sourceIp}), the protocol, the scheme
  * and local port, and a mutual-TLS client certificate ({@code jakarta.servlet.request.X509Certificate}).
  */
+@NullMarked
 package dev.portico.servlet;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,6 @@
 package dev.portico.testing;
 
+import org.jspecify.annotations.Nullable;
 import dev.portico.gateway.Explanation;
 import dev.portico.gateway.Gateway;
 import dev.portico.gateway.GatewayRequest;
@@ -43,10 +44,10 @@ public final class ApiClient {
   /** How long {@link ApiRequest#send()} waits unless told otherwise. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
-  private final Supplier<Gateway> gateway;
-  private final URI baseUri;
+  private final @Nullable Supplier<Gateway> gateway;
+  private final @Nullable URI baseUri;
   private final String base;
-  private final HttpClient http;
+  private final @Nullable HttpClient http;
   private final Map<String, RecordingFunction> functions;
   private final Duration timeout;
 
@@ -196,12 +197,16 @@ public final class ApiClient {
   ApiResponse send(ApiRequest sent) {
     ApiRequest request = sent.copy();
     Gateway current = gateway == null ? null : gateway.get();
-    GatewayRequest gatewayRequest = current == null ? null : toGatewayRequest(request);
-    Explanation explanation = current == null ? null : current.explain(gatewayRequest);
     Duration wait = request.timeout().orElse(timeout);
-    if (baseUri != null) {
-      return overHttp(request, explanation, wait);
+    if (baseUri != null && http != null) {
+      Explanation explanation = current == null ? null : current.explain(toGatewayRequest(request));
+      return overHttp(http, baseUri, request, explanation, wait);
     }
+    if (current == null) {
+      throw new IllegalStateException("the gateway supplier gave no gateway for " + request);
+    }
+    GatewayRequest gatewayRequest = toGatewayRequest(request);
+    Explanation explanation = current.explain(gatewayRequest);
     GatewayResponse response;
     try {
       response = current.handle(gatewayRequest).toCompletableFuture().get(wait.toMillis(), TimeUnit.MILLISECONDS);
@@ -226,7 +231,8 @@ public final class ApiClient {
     return builder.build();
   }
 
-  private ApiResponse overHttp(ApiRequest request, Explanation explanation, Duration wait) {
+  private ApiResponse overHttp(HttpClient http, URI baseUri, ApiRequest request, @Nullable Explanation explanation,
+      Duration wait) {
     if (request.sourceIp().isPresent()) {
       throw new IllegalArgumentException("sourceIp is for in-process requests; over HTTP the gateway sees the"
           + " socket's address");
@@ -280,8 +286,8 @@ public final class ApiClient {
 
   /** Options for {@link ApiClient#builder()}. */
   public static final class Builder {
-    private Supplier<Gateway> gateway;
-    private URI baseUri;
+    private @Nullable Supplier<Gateway> gateway;
+    private @Nullable URI baseUri;
     private final Map<String, RecordingFunction> functions = new LinkedHashMap<>();
     private Duration timeout = DEFAULT_TIMEOUT;
 

@@ -1,5 +1,6 @@
 package dev.portico.testing;
 
+import org.jspecify.annotations.Nullable;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,8 +32,8 @@ public final class ApiRequest {
   private final String target;
   private final Map<String, List<String>> headers = new LinkedHashMap<>();
   private byte[] body = new byte[0];
-  private String sourceIp;
-  private Duration timeout;
+  private @Nullable String sourceIp;
+  private @Nullable Duration timeout;
 
   ApiRequest(ApiClient client, String method, String target) {
     this.client = client;

@@ -1,5 +1,6 @@
 package dev.portico.testing;
 
+import org.jspecify.annotations.Nullable;
 import dev.portico.gateway.Explanation;
 import dev.portico.routing.RouteKey;
 import dev.portico.testing.internal.JsonTrees;
@@ -29,11 +30,11 @@ public final class ApiResponse {
   private final int status;
   private final SortedMap<String, List<String>> headers;
   private final byte[] body;
-  private final Explanation explanation;
+  private final @Nullable Explanation explanation;
   private final Map<String, RecordingFunction> functions;
 
   ApiResponse(ApiRequest request, int status, Map<String, List<String>> headers, byte[] body,
-      Explanation explanation, Map<String, RecordingFunction> functions) {
+      @Nullable Explanation explanation, Map<String, RecordingFunction> functions) {
     this.request = request;
     this.status = status;
     TreeMap<String, List<String>> sorted = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);

@@ -1,5 +1,6 @@
 package dev.portico.testing;
 
+import org.jspecify.annotations.Nullable;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,10 +19,11 @@ public final class Invocation {
   private final String functionName;
   private final String requestId;
   private final RecordedEvent event;
-  private final byte[] response;
-  private final Throwable failure;
+  private final byte @Nullable [] response;
+  private final @Nullable Throwable failure;
 
-  Invocation(String functionName, String requestId, RecordedEvent event, byte[] response, Throwable failure) {
+  Invocation(String functionName, String requestId, RecordedEvent event, byte @Nullable [] response,
+      @Nullable Throwable failure) {
     this.functionName = Objects.requireNonNull(functionName, "functionName");
     this.requestId = Objects.requireNonNull(requestId, "requestId");
     this.event = Objects.requireNonNull(event, "event");

@@ -1,5 +1,6 @@
 package dev.portico.testing;
 
+import org.jspecify.annotations.Nullable;
 import dev.portico.gateway.Authorizer;
 import dev.portico.gateway.Gateway;
 import dev.portico.gateway.GatewayConfigException;
@@ -25,6 +26,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -75,7 +77,7 @@ public final class PorticoExtension
   private final Builder config;
   private final Object lock = new Object();
   private int classDepth;
-  private Running running;
+  private @Nullable Running running;
 
   private PorticoExtension(Builder config) {
     this.config = config;
@@ -126,7 +128,7 @@ public final class PorticoExtension
 
   /** @return the current test's gateway */
   public Gateway gateway() {
-    Gateway gateway = running().gateway;
+    Gateway gateway = running().gateway.get();
     if (gateway == null) {
       throw new IllegalStateException("the gateway is made before each test; it does not exist outside one");
     }
@@ -196,15 +198,18 @@ public final class PorticoExtension
       r = running;
     }
     r.functions.values().forEach(RecordingFunction::reset);
-    r.gateway = Gateway.create(r.api);
+    Gateway old = r.gateway.getAndSet(Gateway.create(r.api));
+    if (old != null) {
+      old.close();
+    }
   }
 
   @Override
   public void afterEach(ExtensionContext context) {
     synchronized (lock) {
-      if (running != null && running.gateway != null) {
-        running.gateway.close(); // its key fetching ends with the test
-        running.gateway = null;
+      Gateway gateway = running == null ? null : running.gateway.getAndSet(null);
+      if (gateway != null) {
+        gateway.close(); // its key fetching ends with the test
       }
       if (classDepth == 0) {
         stop();
@@ -233,64 +238,59 @@ public final class PorticoExtension
   // ------------------------------------------------------------------------------------------------ start, stop
 
   /** What runs while the extension is active. */
-  private static final class Running {
-    TestIssuer issuer;
-    HttpApi api;
-    Map<String, RecordingFunction> functions;
-    PorticoServer server;
-    ApiClient client;
-    volatile Gateway gateway;
-  }
+  private record Running(@Nullable TestIssuer issuer, HttpApi api, Map<String, RecordingFunction> functions,
+      @Nullable PorticoServer server, ApiClient client, AtomicReference<Gateway> gateway) {}
 
   private Running start() {
-    Running r = new Running();
+    TestIssuer issuer = null;
+    PorticoServer server = null;
     try {
-      if (config.testIssuer) {
-        r.issuer = TestIssuer.start();
-      }
+      issuer = config.testIssuer ? TestIssuer.start() : null;
       Map<String, RecordingFunction> functions = new LinkedHashMap<>();
-      HttpApi api = config.file != null ? fromDefinition(functions) : fromCode(functions);
-      r.api = config.testIssuer ? pointJwtAuthorizersAt(api, r.issuer) : api;
-      r.functions = Map.copyOf(functions);
-      Supplier<Gateway> gateway = () -> {
-        Gateway current = r.gateway;
-        if (current == null) {
+      Path file = config.file;
+      Supplier<HttpApi> code = config.api;
+      HttpApi built = file != null ? fromDefinition(file, functions)
+          : fromCode(Objects.requireNonNull(code, "an extension has a definition or an API"), functions);
+      HttpApi api = issuer != null ? pointJwtAuthorizersAt(built, issuer) : built;
+      AtomicReference<Gateway> gateway = new AtomicReference<>();
+      Supplier<Gateway> current = () -> {
+        Gateway made = gateway.get();
+        if (made == null) {
           throw new IllegalStateException("requests are sent from tests: the gateway is made before each test");
         }
-        return current;
+        return made;
       };
-      ApiClient.Builder client = ApiClient.builder().gateway(gateway).functions(functions.values());
+      ApiClient.Builder client = ApiClient.builder().gateway(current).functions(functions.values());
       if (config.overHttp) {
-        r.server = PorticoServer.builder(gateway).host("127.0.0.1").port(0).start();
-        client.baseUri(r.server.uri());
+        server = PorticoServer.builder(current).host("127.0.0.1").port(0).start();
+        client.baseUri(server.uri());
       }
-      r.client = client.build();
+      Running r = new Running(issuer, api, Map.copyOf(functions), server, client.build(), gateway);
       functions.values().forEach(RecordingFunction::markBaseline);
       return r;
     } catch (RuntimeException | Error e) {
-      close(r);
+      close(issuer, server);
       throw e;
     }
   }
 
   private void stop() {
     if (running != null) {
-      close(running);
+      close(running.issuer, running.server);
       running = null;
     }
   }
 
-  private static void close(Running r) {
-    if (r.server != null) {
-      r.server.close();
+  private static void close(@Nullable TestIssuer issuer, @Nullable PorticoServer server) {
+    if (server != null) {
+      server.close();
     }
-    if (r.issuer != null) {
-      r.issuer.close();
+    if (issuer != null) {
+      issuer.close();
     }
   }
 
-  private HttpApi fromDefinition(Map<String, RecordingFunction> functions) {
-    Path file = config.file;
+  private HttpApi fromDefinition(Path file, Map<String, RecordingFunction> functions) {
     if (!Files.isRegularFile(file)) {
       throw new IllegalStateException("API definition " + file.toAbsolutePath() + " does not exist");
     }
@@ -326,20 +326,20 @@ public final class PorticoExtension
     }
   }
 
-  private HttpApi fromCode(Map<String, RecordingFunction> functions) {
+  private HttpApi fromCode(Supplier<HttpApi> code, Map<String, RecordingFunction> functions) {
     for (RecordingFunction function : config.recorded) {
       if (functions.putIfAbsent(function.name(), function) != null) {
         throw new IllegalStateException("two recording functions are named '" + function.name() + "'");
       }
     }
-    HttpApi api = config.api.get();
+    HttpApi api = code.get();
     if (api == null) {
       throw new IllegalStateException("the HttpApi supplier returned null");
     }
     return api;
   }
 
-  private static RecordingFunction recorded(String name, LambdaFunction bound) {
+  private static RecordingFunction recorded(String name, @Nullable LambdaFunction bound) {
     if (bound == null) {
       return RecordingFunction.named(name);
     }
@@ -364,8 +364,10 @@ public final class PorticoExtension
               + ")"));
     }
     HttpApi.Builder pointed = api.toBuilder();
-    for (String name : chosen) {
-      pointed.replaceAuthorizer(((Authorizer.Jwt) api.authorizers().get(name)).withIssuer(issuer.issuer()));
+    for (Authorizer authorizer : api.authorizers().values()) {
+      if (authorizer instanceof Authorizer.Jwt jwtAuthorizer && chosen.contains(jwtAuthorizer.name())) {
+        pointed.replaceAuthorizer(jwtAuthorizer.withIssuer(issuer.issuer()));
+      }
     }
     return pointed.build();
   }
@@ -383,8 +385,8 @@ public final class PorticoExtension
 
   /** Configures a {@link PorticoExtension}; nothing starts until the tests run. */
   public static final class Builder {
-    private final Path file;
-    private final Supplier<HttpApi> api;
+    private final @Nullable Path file;
+    private final @Nullable Supplier<HttpApi> api;
     private final Map<String, LambdaFunction> functions = new LinkedHashMap<>();
     private final List<RecordingFunction> recorded = new ArrayList<>();
     private final List<Consumer<HttpApi.Builder>> customizers = new ArrayList<>();
@@ -392,7 +394,7 @@ public final class PorticoExtension
     private boolean testIssuer;
     private boolean overHttp;
 
-    private Builder(Path file, Supplier<HttpApi> api) {
+    private Builder(@Nullable Path file, @Nullable Supplier<HttpApi> api) {
       this.file = file;
       this.api = api;
     }

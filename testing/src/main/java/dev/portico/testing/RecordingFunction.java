@@ -1,5 +1,6 @@
 package dev.portico.testing;
 
+import org.jspecify.annotations.Nullable;
 import dev.portico.integration.InvocationContext;
 import dev.portico.integration.LambdaFunction;
 import dev.portico.testing.internal.JsonTrees;
@@ -35,12 +36,12 @@ public final class RecordingFunction implements LambdaFunction {
   private static final String DEFAULT_REPLY = "{\"statusCode\":200}";
 
   private final String name;
-  private final LambdaFunction delegate;
+  private final @Nullable LambdaFunction delegate;
   private final ConcurrentLinkedQueue<Invocation> invocations = new ConcurrentLinkedQueue<>();
   private volatile Function<RecordedEvent, String> responder;
   private volatile Function<RecordedEvent, String> baseline;
 
-  private RecordingFunction(String name, LambdaFunction delegate) {
+  private RecordingFunction(String name, @Nullable LambdaFunction delegate) {
     this.name = Objects.requireNonNull(name, "name");
     this.delegate = delegate;
     this.responder = event -> DEFAULT_REPLY;

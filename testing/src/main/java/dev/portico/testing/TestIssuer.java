@@ -1,5 +1,6 @@
 package dev.portico.testing;
 
+import org.jspecify.annotations.Nullable;
 import dev.portico.testing.internal.Keys;
 import java.net.URI;
 import java.time.Clock;
@@ -318,7 +319,7 @@ public final class TestIssuer implements AutoCloseable {
     private String subject = "test-user";
     private List<String> audiences = List.of();
     private Duration lifetime = Duration.ofMinutes(5);
-    private Instant issuedAt;
+    private @Nullable Instant issuedAt;
     private String tokenIssuer = issuer;
     private Fault fault = Fault.NONE;
 

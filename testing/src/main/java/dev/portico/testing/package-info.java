@@ -33,4 +33,7 @@
  * dev.portico.testing.RecordingFunction} records what functions receive; {@link
  * dev.portico.testing.PorticoAssertions} checks it all.
  */
+@NullMarked
 package dev.portico.testing;
+
+import org.jspecify.annotations.NullMarked;

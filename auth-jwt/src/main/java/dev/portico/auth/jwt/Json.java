@@ -1,5 +1,6 @@
 package dev.portico.auth.jwt;
 
+import org.jspecify.annotations.Nullable;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -63,7 +64,7 @@ final class Json {
     return value;
   }
 
-  private Object readValue() throws JsonException {
+  private @Nullable Object readValue() throws JsonException {
     skipWhitespace();
     if (pos >= end) {
       throw new JsonException("unexpected end of JSON");

@@ -1,5 +1,6 @@
 package dev.portico.auth.jwt;
 
+import org.jspecify.annotations.Nullable;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
@@ -58,9 +59,9 @@ public final class JwtAuthorizer implements AutoCloseable {
   private final Metrics metrics;
   private final KeySource keys;
   /** The cache this authorizer made for itself and closes; null when it was given a shared one. */
-  private final JwksCache ownCache;
+  private final @Nullable JwksCache ownCache;
   private final java.util.function.Consumer<KeySet> keysChanged = this::keysChanged;
-  private final Cache<TokenKey, Verified> tokens;
+  private final @Nullable Cache<TokenKey, Verified> tokens;
   private final String issuer;
   private final Set<String> audiences;
   private final double skewSeconds;
@@ -140,7 +141,7 @@ public final class JwtAuthorizer implements AutoCloseable {
    * @param routeScopes the route's authorization scopes; empty when the route declares none
    * @return allowed with the claims, or denied with AWS's answer and the reason
    */
-  public AuthorizationResult authorize(String identityValue, Set<String> routeScopes) {
+  public AuthorizationResult authorize(@Nullable String identityValue, Set<String> routeScopes) {
     Objects.requireNonNull(routeScopes, "routeScopes");
     if (identityValue == null || identityValue.isEmpty()) {
       return deny(DenialReason.MISSING_TOKEN, "the identity source " + config.identitySource() + " is empty",
@@ -173,7 +174,7 @@ public final class JwtAuthorizer implements AutoCloseable {
       }
       return decide(verified, now, routeScopes);
     } catch (Rejection r) {
-      return deny(r.reason(), r.getMessage(), routeScopes);
+      return deny(r.reason(), String.valueOf(r.getMessage()), routeScopes);
     } catch (RuntimeException bug) {
       // The contract is "never throws for anything a client sends": a check that fails unexpectedly is a bug in
       // Portico, logged with its stack, and the token is refused (fail closed) rather than answered 500.
@@ -348,7 +349,7 @@ public final class JwtAuthorizer implements AutoCloseable {
     String challenge = reason == DenialReason.INSUFFICIENT_SCOPE
         ? "Bearer scope=\"" + String.join(" ", new TreeSet<>(routeScopes))
             + "\" error=\"insufficient_scope\" error_description=\"the token does not have the required scopes\""
-        : CHALLENGES.get(reason);
+        : Objects.requireNonNull(CHALLENGES.get(reason)); // every reason has one
     return new AuthorizationResult.Denied(reason, detail, challenge);
   }
 

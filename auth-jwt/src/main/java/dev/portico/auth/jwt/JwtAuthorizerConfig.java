@@ -1,5 +1,6 @@
 package dev.portico.auth.jwt;
 
+import org.jspecify.annotations.Nullable;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -206,7 +207,7 @@ public record JwtAuthorizerConfig(
    * }</pre>
    */
   public static final class Builder {
-    private String issuer;
+    private @Nullable String issuer;
     private List<String> audiences = new ArrayList<>();
     private IdentitySource identitySource = IdentitySource.AUTHORIZATION_HEADER;
     private Set<JwtAlgorithm> allowedAlgorithms = EnumSet.of(JwtAlgorithm.RS256, JwtAlgorithm.RS384,
@@ -217,7 +218,7 @@ public record JwtAuthorizerConfig(
     private int tokenCacheSize = 10_000;
     private JwtLimits limits = JwtLimits.DEFAULTS;
     private Clock clock = Clock.systemUTC();
-    private Executor executor;
+    private @Nullable Executor executor;
 
     private Builder() {}
 

@@ -1,5 +1,6 @@
 package dev.portico.auth.jwt;
 
+import org.jspecify.annotations.Nullable;
 import java.math.BigInteger;
 import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
@@ -102,7 +103,7 @@ final class KeySet {
   }
 
   /** The key for {@code kid} when usable, else null. */
-  VerificationKey keyOrNull(String kid) {
+  @Nullable VerificationKey keyOrNull(String kid) {
     Object entry = byKid.get(kid);
     return entry instanceof VerificationKey ? (VerificationKey) entry : null;
   }
@@ -180,11 +181,11 @@ final class KeySet {
     }
     VerificationKey key = new VerificationKey(kid, publicKey, declared, curveBytes);
     VerificationKey old = previous.keyOrNull(kid);
-    return key.equals(old) ? old : key;
+    return old != null && key.equals(old) ? old : key;
   }
 
   /** Null when the RSA key is acceptable, otherwise what is wrong with it. */
-  static String rsaWeakness(RSAPublicKey key) {
+  static @Nullable String rsaWeakness(RSAPublicKey key) {
     BigInteger n = key.getModulus();
     BigInteger e = key.getPublicExponent();
     if (n.bitLength() < 2048) {

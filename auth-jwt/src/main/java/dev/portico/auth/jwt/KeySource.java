@@ -1,5 +1,6 @@
 package dev.portico.auth.jwt;
 
+import org.jspecify.annotations.Nullable;
 import dev.portico.payload.BoundedBody;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -56,13 +57,13 @@ final class KeySource {
   private final List<Consumer<KeySet>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
   final java.util.concurrent.atomic.LongAdder fetches = new java.util.concurrent.atomic.LongAdder();
   final java.util.concurrent.atomic.LongAdder fetchFailures = new java.util.concurrent.atomic.LongAdder();
-  volatile String lastFetchFailure;
+  volatile @Nullable String lastFetchFailure;
 
-  private volatile Snapshot snapshot;
-  private volatile URI jwksUri;
+  private volatile @Nullable Snapshot snapshot;
+  private volatile @Nullable URI jwksUri;
 
   private final Object lock = new Object();
-  private CompletableFuture<Snapshot> inFlight; // guarded by lock
+  private @Nullable CompletableFuture<Snapshot> inFlight; // guarded by lock
   private Instant lastFetchStart = Instant.EPOCH; // guarded by lock
   private Instant retryNotBefore = Instant.EPOCH; // guarded by lock
   private Duration backoff = MIN_BACKOFF; // guarded by lock
@@ -91,7 +92,7 @@ final class KeySource {
   }
 
   /** The keys to use now, without waiting: null when there are none (cold, or expired beyond the lifetime). */
-  KeySet current(Instant now) {
+  @Nullable KeySet current(Instant now) {
     Snapshot s = snapshot;
     if (s == null) {
       return null;
@@ -106,7 +107,7 @@ final class KeySource {
    * The keys for a request that found none: starts (or joins) a fetch and waits for it, at most the time the
    * fetches themselves may take. Null when no keys could be had.
    */
-  KeySet awaitKeys(Instant now) {
+  @Nullable KeySet awaitKeys(Instant now) {
     KeySet keys = current(now);
     if (keys != null) {
       return keys;
@@ -136,7 +137,7 @@ final class KeySource {
   }
 
   /** The running fetch, a new one, or null when rate limiting or back-off forbids starting one. */
-  private CompletableFuture<Snapshot> startFetch(Instant now, boolean forUnknownKid) {
+  private @Nullable CompletableFuture<Snapshot> startFetch(Instant now, boolean forUnknownKid) {
     CompletableFuture<Snapshot> started;
     synchronized (lock) {
       if (inFlight != null) {
@@ -243,7 +244,7 @@ final class KeySource {
   }
 
   /** The jwks_uri when it is absolute https, or http on a loopback host (as for issuers); else null. */
-  static URI checkJwksUri(String value) {
+  static @Nullable URI checkJwksUri(String value) {
     try {
       URI uri = new URI(value);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);

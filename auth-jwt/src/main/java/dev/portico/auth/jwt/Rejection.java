@@ -1,5 +1,7 @@
 package dev.portico.auth.jwt;
 
+import org.jspecify.annotations.Nullable;
+
 /** A check failed: the reason and a precise detail for logs. Cheap: no stack trace. */
 final class Rejection extends Exception {
   private static final long serialVersionUID = 1L;
@@ -21,7 +23,7 @@ final class Rejection extends Exception {
    * escaped as <code>&#92;uXXXX</code>, so a hostile value cannot forge or split a log line (issue 18); at most 100
    * characters. {@code null} is {@code (absent)}.
    */
-  static String quote(Object value) {
+  static String quote(@Nullable Object value) {
     if (value == null) {
       return "(absent)";
     }

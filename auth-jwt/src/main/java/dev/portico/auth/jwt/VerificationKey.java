@@ -1,5 +1,6 @@
 package dev.portico.auth.jwt;
 
+import org.jspecify.annotations.Nullable;
 import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
@@ -14,12 +15,12 @@ final class VerificationKey {
   final String kid;
   final PublicKey publicKey;
   /** The JWK's {@code alg}, or null when it declares none. */
-  final JwtAlgorithm declaredAlgorithm;
+  final @Nullable JwtAlgorithm declaredAlgorithm;
   /** For EC keys the curve's coordinate length in bytes (32, 48, 66); 0 for RSA. */
   final int curveBytes;
   private final byte[] encoded;
 
-  VerificationKey(String kid, PublicKey publicKey, JwtAlgorithm declaredAlgorithm, int curveBytes) {
+  VerificationKey(String kid, PublicKey publicKey, @Nullable JwtAlgorithm declaredAlgorithm, int curveBytes) {
     this.kid = kid;
     this.publicKey = publicKey;
     this.declaredAlgorithm = declaredAlgorithm;
@@ -36,7 +37,7 @@ final class VerificationKey {
   }
 
   /** Null when this key may verify {@code algorithm}, otherwise why not. */
-  String mismatch(JwtAlgorithm algorithm) {
+  @Nullable String mismatch(JwtAlgorithm algorithm) {
     if (declaredAlgorithm != null && declaredAlgorithm != algorithm) {
       return "key '" + kid + "' declares alg " + declaredAlgorithm + ", token uses " + algorithm;
     }
@@ -56,7 +57,7 @@ final class VerificationKey {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof VerificationKey
         && ((VerificationKey) o).kid.equals(kid)
         && ((VerificationKey) o).declaredAlgorithm == declaredAlgorithm

@@ -18,4 +18,7 @@
  * }
  * }</pre>
  */
+@NullMarked
 package dev.portico.auth.jwt;
+
+import org.jspecify.annotations.NullMarked;

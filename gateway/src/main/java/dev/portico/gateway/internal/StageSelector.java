@@ -1,5 +1,6 @@
 package dev.portico.gateway.internal;
 
+import org.jspecify.annotations.Nullable;
 import java.util.Map;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Map;
  */
 public final class StageSelector<S> {
   private final Map<String, S> named;
-  private final S defaultStage;
+  private final @Nullable S defaultStage;
 
   /**
    * Creates a selector.
@@ -18,7 +19,7 @@ public final class StageSelector<S> {
    * @param named the named stages by name (not {@code $default})
    * @param defaultStage the {@code $default} stage, or null
    */
-  public StageSelector(Map<String, S> named, S defaultStage) {
+  public StageSelector(Map<String, S> named, @Nullable S defaultStage) {
     this.named = Map.copyOf(named);
     this.defaultStage = defaultStage;
   }
@@ -38,7 +39,7 @@ public final class StageSelector<S> {
    * @param rawPath the path as sent
    * @return the selection, or null for 404
    */
-  public Selection<S> select(String rawPath) {
+  public @Nullable Selection<S> select(String rawPath) {
     if (!named.isEmpty() && rawPath.length() > 1 && rawPath.charAt(0) == '/') {
       int end = rawPath.indexOf('/', 1);
       String first = end < 0 ? rawPath.substring(1) : rawPath.substring(1, end);

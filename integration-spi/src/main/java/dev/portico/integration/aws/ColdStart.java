@@ -1,5 +1,6 @@
 package dev.portico.integration.aws;
 
+import org.jspecify.annotations.Nullable;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -12,7 +13,7 @@ final class ColdStart {
   private static final System.Logger LOG = System.getLogger("dev.portico.function");
   private final HandlerNames.Resolved handler;
   private final ClassLoader loader;
-  private volatile Invokers.Invoker invoker;
+  private volatile Invokers.@Nullable Invoker invoker;
 
   ColdStart(HandlerNames.Resolved handler, ClassLoader loader) {
     this.handler = handler;
@@ -37,7 +38,7 @@ final class ColdStart {
   }
 
   private Invokers.Invoker create() throws Exception {
-    Object instance = null;
+    @Nullable Object instance = null;
     try {
       Class.forName(handler.type().getName(), true, loader);
       if (handler.needsInstance()) {
@@ -54,10 +55,10 @@ final class ColdStart {
     if (instance instanceof RequestStreamHandler streams) {
       return Invokers.streams(streams::handleRequest);
     }
-    return Invokers.requestHandler((RequestHandler<?, ?>) instance, loader);
+    return Invokers.requestHandler((RequestHandler<?, ?>) java.util.Objects.requireNonNull(instance), loader);
   }
 
-  private Exception failure(String what, Throwable cause) {
+  private Exception failure(String what, @Nullable Throwable cause) {
     return new IllegalStateException("handler '" + handler.handler() + "' " + what + ": " + cause, cause);
   }
 }

@@ -1,5 +1,6 @@
 package dev.portico.integration.aws;
 
+import org.jspecify.annotations.Nullable;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
@@ -22,7 +23,7 @@ final class HandlerNames {
    * @param type the class, not yet initialised
    * @param method the named method, or null for a RequestHandler or RequestStreamHandler class
    */
-  record Resolved(String handler, Class<?> type, Method method) {
+  record Resolved(String handler, Class<?> type, @Nullable Method method) {
     boolean needsInstance() {
       return method == null || !Modifier.isStatic(method.getModifiers());
     }

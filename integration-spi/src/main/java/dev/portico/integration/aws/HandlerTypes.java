@@ -1,5 +1,6 @@
 package dev.portico.integration.aws;
 
+import org.jspecify.annotations.Nullable;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
@@ -24,7 +25,7 @@ final class HandlerTypes {
     return found;
   }
 
-  private static Type[] find(Type type, Class<?> target, Map<TypeVariable<?>, Type> outer) {
+  private static Type @Nullable [] find(Type type, Class<?> target, Map<TypeVariable<?>, Type> outer) {
     Class<?> raw;
     Map<TypeVariable<?>, Type> bindings = new HashMap<>();
     if (type instanceof ParameterizedType parameterized) {

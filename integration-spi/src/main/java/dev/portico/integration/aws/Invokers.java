@@ -1,5 +1,6 @@
 package dev.portico.integration.aws;
 
+import org.jspecify.annotations.Nullable;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.io.ByteArrayInputStream;
@@ -9,6 +10,7 @@ import java.io.OutputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
+import java.util.Objects;
 
 /** Calling a handler on raw bytes, as the Lambda Java runtime calls it: streams, typed input and output. */
 final class Invokers {
@@ -43,27 +45,28 @@ final class Invokers {
   }
 
   /** A handler method named {@code Class::method}: streams, or a typed input with an optional Context. */
-  static Invoker method(Object instance, Method method, ClassLoader loader) {
+  static Invoker method(@Nullable Object instance, Method method, ClassLoader loader) {
     Class<?>[] p = method.getParameterTypes();
     boolean streaming = p.length >= 2 && p[0] == InputStream.class && p[1] == OutputStream.class;
     if (streaming) {
       return streams((in, out, context) -> call(method, instance,
           p.length == 3 ? new Object[] {in, out, context} : new Object[] {in, out}));
     }
-    Serializer input = p.length == 0 ? null : Serializer.forType(method.getGenericParameterTypes()[0], loader);
+    @Nullable Serializer input = p.length == 0 ? null : Serializer.forType(method.getGenericParameterTypes()[0],
+        loader);
     Output output = new Output(method.getGenericReturnType(), loader);
     return (event, context) -> {
       Object[] args =
           switch (p.length) {
             case 0 -> new Object[0];
-            case 1 -> new Object[] {input.read(new ByteArrayInputStream(event))};
-            default -> new Object[] {input.read(new ByteArrayInputStream(event)), context};
+            case 1 -> new Object[] {Objects.requireNonNull(input).read(new ByteArrayInputStream(event))};
+            default -> new Object[] {Objects.requireNonNull(input).read(new ByteArrayInputStream(event)), context};
           };
       return output.write(call(method, instance, args));
     };
   }
 
-  private static Object call(Method method, Object instance, Object[] args) throws Exception {
+  private static @Nullable Object call(Method method, @Nullable Object instance, Object[] args) throws Exception {
     try {
       return method.invoke(instance, args);
     } catch (InvocationTargetException e) {
@@ -80,7 +83,7 @@ final class Invokers {
 
   /** Writes a handler's result: by its declared type when concrete, else by the value's own class. */
   private static final class Output {
-    private final Serializer declared;
+    private final @Nullable Serializer declared;
     private final ClassLoader loader;
     private final boolean isVoid;
 
@@ -91,7 +94,7 @@ final class Invokers {
           isVoid || type == Object.class || !(type instanceof Class<?>) ? null : Serializer.forType(type, loader);
     }
 
-    byte[] write(Object value) throws Exception {
+    byte[] write(@Nullable Object value) throws Exception {
       if (isVoid || value == null) {
         return "null".getBytes(java.nio.charset.StandardCharsets.UTF_8);
       }

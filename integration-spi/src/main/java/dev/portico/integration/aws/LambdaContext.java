@@ -1,5 +1,6 @@
 package dev.portico.integration.aws;
 
+import org.jspecify.annotations.Nullable;
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -15,7 +16,7 @@ final class LambdaContext implements Context {
 
   private final InvocationContext invocation;
   private final String functionName;
-  private final String qualifier;
+  private final @Nullable String qualifier;
 
   LambdaContext(InvocationContext invocation) {
     this.invocation = invocation;
@@ -56,12 +57,12 @@ final class LambdaContext implements Context {
   }
 
   @Override
-  public CognitoIdentity getIdentity() {
+  public @Nullable CognitoIdentity getIdentity() {
     return null;
   }
 
   @Override
-  public ClientContext getClientContext() {
+  public @Nullable ClientContext getClientContext() {
     return null;
   }
 

@@ -16,4 +16,7 @@
  * {@code com.amazonaws:aws-lambda-java-serialization} on the class path; both are optional dependencies of this
  * module.
  */
+@NullMarked
 package dev.portico.integration.aws;
+
+import org.jspecify.annotations.NullMarked;

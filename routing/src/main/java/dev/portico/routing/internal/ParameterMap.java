@@ -1,5 +1,6 @@
 package dev.portico.routing.internal;
 
+import org.jspecify.annotations.Nullable;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Iterator;
@@ -62,7 +63,7 @@ public final class ParameterMap extends AbstractMap<String, String> {
   }
 
   @Override
-  public String get(Object key) {
+  public @Nullable String get(@Nullable Object key) {
     for (int i = 0; i < names.length; i++) {
       if (names[i].equals(key)) {
         return values[i];

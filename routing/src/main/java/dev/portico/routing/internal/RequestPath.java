@@ -1,5 +1,6 @@
 package dev.portico.routing.internal;
 
+import org.jspecify.annotations.Nullable;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -23,9 +24,9 @@ public final class RequestPath {
   /** {@code slashes[i]} is the index of the {@code /} before segment {@code i}; the last entry is the length. */
   private final int[] slashes;
   /** The decoded segments when the path has a {@code %}; otherwise null and segments are regions of raw. */
-  private final String[] decoded;
+  private final String @Nullable [] decoded;
 
-  private RequestPath(String raw, int[] slashes, String[] decoded) {
+  private RequestPath(String raw, int[] slashes, String @Nullable [] decoded) {
     this.raw = raw;
     this.slashes = slashes;
     this.decoded = decoded;
@@ -58,7 +59,7 @@ public final class RequestPath {
       }
     }
     slashes[count] = length;
-    String[] decoded = null;
+    String @Nullable [] decoded = null;
     if (escaped) {
       decoded = new String[count];
       for (int n = 0; n < count; n++) {

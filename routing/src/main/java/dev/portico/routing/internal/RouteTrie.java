@@ -1,5 +1,6 @@
 package dev.portico.routing.internal;
 
+import org.jspecify.annotations.Nullable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +74,7 @@ public final class RouteTrie<V> {
    * @param path the request's path
    * @return the route's value, or null if no route matches
    */
-  public V find(String method, RequestPath path) {
+  public @Nullable V find(String method, RequestPath path) {
     Search<V> search = new Search<>(method, path);
     V full = search.descend(root, 0);
     return full != null ? full : search.greedy;
@@ -83,7 +84,7 @@ public final class RouteTrie<V> {
     private final String method;
     private final RequestPath path;
     private final int size;
-    private V greedy;
+    private @Nullable V greedy;
 
     Search(String method, RequestPath path) {
       this.method = method;
@@ -92,7 +93,7 @@ public final class RouteTrie<V> {
     }
 
     /** Returns the best full match below {@code node}; remembers the first greedy match it passes. */
-    V descend(Node<V> node, int depth) {
+    @Nullable V descend(Node<V> node, int depth) {
       if (depth == size) {
         return node.end == null ? null : node.end.select(method);
       }
@@ -119,16 +120,18 @@ public final class RouteTrie<V> {
 
   private static final class Node<V> {
     /** Literal children in an open-addressing table, probed with the request segment's hash in place. */
-    private String[] keys;
-    private Node<V>[] children;
+    /** Empty until the first literal child; then a power of two long, half full at most. */
+    private String[] keys = new String[0];
+    @SuppressWarnings("unchecked")
+    private Node<V>[] children = (Node<V>[]) new Node<?>[0];
     private int literalCount;
-    Node<V> variable;
-    Endpoint<V> end;
-    Endpoint<V> greedy;
+    @Nullable Node<V> variable;
+    @Nullable Endpoint<V> end;
+    @Nullable Endpoint<V> greedy;
 
-    Node<V> findLiteral(RequestPath path, int i) {
+    @Nullable Node<V> findLiteral(RequestPath path, int i) {
       String[] table = keys;
-      if (table == null) {
+      if (table.length == 0) {
         return null;
       }
       int hash = path.hash(i);
@@ -145,7 +148,7 @@ public final class RouteTrie<V> {
     }
 
     Node<V> literalChild(String text) {
-      if (keys == null) {
+      if (keys.length == 0) {
         resize(4);
       } else if ((literalCount + 1) * 2 > keys.length) {
         resize(keys.length * 2);
@@ -171,16 +174,14 @@ public final class RouteTrie<V> {
       @SuppressWarnings("unchecked")
       Node<V>[] fresh = (Node<V>[]) new Node<?>[capacity];
       children = fresh;
-      if (oldKeys != null) {
-        for (int k = 0; k < oldKeys.length; k++) {
-          if (oldKeys[k] != null) {
-            int slot = spread(oldKeys[k].hashCode()) & (capacity - 1);
-            while (keys[slot] != null) {
-              slot = (slot + 1) & (capacity - 1);
-            }
-            keys[slot] = oldKeys[k];
-            children[slot] = oldChildren[k];
+      for (int k = 0; k < oldKeys.length; k++) {
+        if (oldKeys[k] != null) {
+          int slot = spread(oldKeys[k].hashCode()) & (capacity - 1);
+          while (keys[slot] != null) {
+            slot = (slot + 1) & (capacity - 1);
           }
+          keys[slot] = oldKeys[k];
+          children[slot] = oldChildren[k];
         }
       }
     }
@@ -193,7 +194,7 @@ public final class RouteTrie<V> {
   /** The routes of one path shape, by method. */
   private static final class Endpoint<V> {
     private final Map<String, V> byMethod = new HashMap<>(4);
-    private V any;
+    private @Nullable V any;
 
     void add(String method, V value) {
       if (method.equals("ANY")) {
@@ -204,7 +205,7 @@ public final class RouteTrie<V> {
     }
 
     /** D4: the request's own method, else {@code ANY}; {@code HEAD} is its own method, never {@code GET}. */
-    V select(String method) {
+    @Nullable V select(String method) {
       V exact = byMethod.get(method);
       return exact != null ? exact : any;
     }

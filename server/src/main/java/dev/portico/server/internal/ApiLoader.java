@@ -1,5 +1,6 @@
 package dev.portico.server.internal;
 
+import org.jspecify.annotations.Nullable;
 import dev.portico.gateway.Authorizer;
 import dev.portico.gateway.Gateway;
 import dev.portico.gateway.GatewayConfigException;
@@ -70,7 +71,7 @@ final class ApiLoader {
   static final class LoadException extends Exception {
     private static final long serialVersionUID = 1L;
 
-    LoadException(String message) {
+    LoadException(@Nullable String message) {
       super(message);
     }
   }
@@ -186,7 +187,7 @@ final class ApiLoader {
   }
 
   /** {@code a.jar:classes:lib/*} (the platform's path separator); {@code DIR/*} is every jar in DIR, as for java. */
-  static List<Path> classpath(String classpath) throws LoadException {
+  static List<Path> classpath(@Nullable String classpath) throws LoadException {
     List<Path> paths = new ArrayList<>();
     if (classpath == null) {
       return paths;

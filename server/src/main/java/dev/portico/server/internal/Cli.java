@@ -1,5 +1,6 @@
 package dev.portico.server.internal;
 
+import org.jspecify.annotations.Nullable;
 import dev.portico.gateway.ApiWarning;
 import dev.portico.gateway.Explanation;
 import dev.portico.gateway.Gateway;
@@ -90,14 +91,14 @@ public final class Cli {
     int port = options.port();
     String host = options.one("--host", "127.0.0.1");
     boolean watch = options.flag("--watch");
-    List<Path> classpath = ApiLoader.classpath(options.one("--classpath", null));
+    List<Path> classpath = ApiLoader.classpath(options.optional("--classpath"));
     Map<String, LambdaFunction> functions = ApiLoader.functions(options.pairs("--function"), classpath,
         options.positivePairs("--reserved-concurrency"));
     int maxConnections = options.positive("--max-connections", PorticoServer.DEFAULT_MAX_CONNECTIONS);
     int headerTimeout = options.positive("--header-timeout", (int) PorticoServer.DEFAULT_HEADER_TIMEOUT.toSeconds());
     // Issue 18: requestContext.domainName is the name this server answers on, never a client's Host header.
     String domainName = options.one("--domain-name", servedName(host));
-    ApiLoader loader = new ApiLoader(file, functions, Optional.ofNullable(options.one("--stage", null)),
+    ApiLoader loader = new ApiLoader(file, functions, Optional.ofNullable(options.optional("--stage")),
         options.pairs("--stage-variable"), options.pairs("--jwt-issuer"), Optional.of(domainName), true);
     ApiLoader.Loaded loaded = loader.load();
     report(loaded);
@@ -113,7 +114,7 @@ public final class Cli {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       err.println("portico: stopping");
       server.close();
-      current.get().close();
+      java.util.Objects.requireNonNull(current.get()).close();
     }, "portico-shutdown"));
     if (watch) {
       Watcher.start(file, () -> {
@@ -318,7 +319,7 @@ public final class Cli {
 
   /** The API as served, without handler classes (nothing is called) and without network access. */
   private static ApiLoader.Loaded offline(Options options) throws ApiLoader.LoadException {
-    return new ApiLoader(options.api(), Map.of(), Optional.ofNullable(options.one("--stage", null)),
+    return new ApiLoader(options.api(), Map.of(), Optional.ofNullable(options.optional("--stage")),
         options.pairs("--stage-variable"), Map.of(), Optional.empty(), false).load();
   }
 

@@ -1,5 +1,6 @@
 package dev.portico.server.internal;
 
+import org.jspecify.annotations.Nullable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,7 +47,7 @@ final class Options {
         name = arg.substring(0, equals);
         value = arg.substring(equals + 1);
       }
-      if (FLAGS.get(command).contains(name) && value == null) {
+      if (FLAGS.getOrDefault(command, Set.of()).contains(name) && value == null) {
         options.flags.add(name);
       } else if (VALUED.get(command).contains(name)) {
         if (value == null) {
@@ -73,16 +74,23 @@ final class Options {
     return values.getOrDefault(name, List.of());
   }
 
+  /** The option's one value, or the fallback when it is not given. */
   String one(String name, String fallback) {
+    String given = optional(name);
+    return given == null ? fallback : given;
+  }
+
+  /** The option's one value, or null when it is not given. */
+  @Nullable String optional(String name) {
     List<String> given = all(name);
     if (given.size() > 1) {
       throw new UsageException(name + " may be given once");
     }
-    return given.isEmpty() ? fallback : given.get(0);
+    return given.isEmpty() ? null : given.get(0);
   }
 
   Path api() {
-    String api = one("--api", null);
+    String api = optional("--api");
     if (api == null) {
       throw new UsageException("--api FILE is needed: the API's OpenAPI definition (JSON or YAML)");
     }
@@ -104,7 +112,7 @@ final class Options {
 
   /** A positive whole number option, e.g. {@code --max-connections 500}. */
   int positive(String name, int fallback) {
-    String text = one(name, null);
+    String text = optional(name);
     if (text == null) {
       return fallback;
     }
@@ -149,7 +157,7 @@ final class Options {
   static final class UsageException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    UsageException(String message) {
+    UsageException(@Nullable String message) {
       super(message);
     }
   }

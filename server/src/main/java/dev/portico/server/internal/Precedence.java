@@ -1,5 +1,6 @@
 package dev.portico.server.internal;
 
+import org.jspecify.annotations.Nullable;
 import dev.portico.gateway.Authorizer;
 import dev.portico.gateway.HttpApi;
 import dev.portico.gateway.Route;
@@ -96,7 +97,7 @@ final class Precedence {
           + " (any missing: 401), " + (lambda.simpleResponses() ? "simple" : "IAM policy") + " responses, payload "
           + lambda.payloadFormat().version() + ", results cached " + lambda.resultTtl().toSeconds() + " s; deny 403";
     }
-    return authorizer.getClass().getSimpleName() + " '" + name + "'";
+    return String.valueOf(authorizer) + " '" + name + "'";
   }
 
   /** A route's authorization in a few words, for the route table. */

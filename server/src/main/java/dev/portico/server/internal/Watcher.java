@@ -1,5 +1,6 @@
 package dev.portico.server.internal;
 
+import org.jspecify.annotations.Nullable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.FileSystems;
@@ -19,7 +20,7 @@ final class Watcher {
 
   static void start(Path file, Runnable reload, PrintStream err) {
     Path absolute = file.toAbsolutePath();
-    Path folder = absolute.getParent();
+    Path folder = java.util.Objects.requireNonNull(absolute.getParent(), "an absolute file has a folder");
     Path name = absolute.getFileName();
     WatchService watch;
     try {

@@ -1,5 +1,6 @@
 package dev.portico.gateway.internal.pipeline;
 
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -19,7 +20,7 @@ final class BodyPath {
 
   private BodyPath() {}
 
-  static String read(String path, byte[] body, int length) {
+  static @Nullable String read(String path, byte[] body, int length) {
     List<Object> steps = steps(path);
     if (steps == null) {
       return null;
@@ -39,7 +40,7 @@ final class BodyPath {
   }
 
   /** Names and indexes, or null for a path outside the subset. */
-  private static List<Object> steps(String path) {
+  private static @Nullable List<Object> steps(String path) {
     List<Object> steps = new ArrayList<>();
     int i = 0;
     while (i < path.length()) {
@@ -104,7 +105,7 @@ final class BodyPath {
     }
   }
 
-  private static String text(JsonParser parser, JsonToken token) throws IOException {
+  private static @Nullable String text(JsonParser parser, @Nullable JsonToken token) throws IOException {
     if (token == null) {
       return null;
     }

@@ -1,5 +1,6 @@
 package dev.portico.gateway.internal.pipeline;
 
+import org.jspecify.annotations.Nullable;
 import dev.portico.gateway.GatewayRequest;
 import dev.portico.gateway.HttpApi;
 import dev.portico.gateway.internal.RequestIds;
@@ -11,6 +12,7 @@ import dev.portico.routing.Router;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One request on its way through the pipeline: what arrived, and what the steps learned, recorded by {@link
@@ -25,16 +27,16 @@ public final class Call {
   private final HttpApi api;
 
   // Learned, in step order; set only by the pipeline.
-  StageRuntime stage;
-  String routedPath;
-  RouteMatch<RouteTarget> match;
-  private ProxyRequest event;
+  @Nullable StageRuntime stage;
+  @Nullable String routedPath;
+  @Nullable RouteMatch<RouteTarget> match;
+  private @Nullable ProxyRequest event;
   AuthorizerContext authorizer = AuthorizerContext.none();
-  String authorizerError;
+  @Nullable String authorizerError;
   long integrationLatencyMillis = -1;
   int integrationStatus = -1;
-  String integrationError;
-  Failure failure;
+  @Nullable String integrationError;
+  @Nullable Failure failure;
   int status;
   int responseLength;
 
@@ -46,11 +48,11 @@ public final class Call {
     this.startNanos = startNanos;
   }
 
-  String stageName() {
+  @Nullable String stageName() {
     return stage == null ? null : stage.stage().name();
   }
 
-  String routeKey() {
+  @Nullable String routeKey() {
     return match == null ? null : match.target().route().routeKey().toString();
   }
 
@@ -77,7 +79,7 @@ public final class Call {
    * @param name the variable name without {@code $context.}
    * @return the value
    */
-  String variable(String name) {
+  @Nullable String variable(String name) {
     switch (name) {
       case "requestId", "extendedRequestId":
         return requestId;
@@ -133,7 +135,7 @@ public final class Call {
     }
   }
 
-  private String authorizerVariable(String name) {
+  private @Nullable String authorizerVariable(String name) {
     if (name.startsWith("authorizer.claims.") && authorizer instanceof AuthorizerContext.Jwt jwt) {
       Object claim = jwt.claims().get(name.substring("authorizer.claims.".length()));
       return claim == null ? null : TextFormats.claim(claim);
@@ -146,20 +148,30 @@ public final class Call {
   }
 
   /** Header values of the event, joined with commas; null when absent (facts-2 §2.3). */
-  String header(String name) {
+  @Nullable String header(String name) {
     List<String> values = event().headers().get(name.toLowerCase(java.util.Locale.ROOT));
     return values == null ? null : String.join(",", values);
   }
 
   /** Query values, decoded, joined with commas; null when absent. */
-  String queryParameter(String name) {
+  @Nullable String queryParameter(String name) {
     List<String> values = event().queryParameters().get(name);
     return values == null ? null : String.join(",", values);
   }
 
+  /** @return the route the router found; only after step 4 */
+  RouteMatch<RouteTarget> routed() {
+    return Objects.requireNonNull(match, "the call is not routed yet");
+  }
+
+  /** @return the stage; only after step 2 */
+  StageRuntime staged() {
+    return Objects.requireNonNull(stage, "the call has no stage yet");
+  }
+
   /** @return the stage's variables */
   Map<String, String> stageVariables() {
-    return stage.stage().variables();
+    return staged().stage().variables();
   }
 
   /** @return the route's path parameters, decoded */
@@ -169,6 +181,6 @@ public final class Call {
 
   /** @return the decoded path without the stage prefix */
   String routedPathDecoded() {
-    return Router.decodePath(routedPath);
+    return Router.decodePath(Objects.requireNonNull(routedPath, "the call has no stage yet"));
   }
 }

@@ -1,5 +1,6 @@
 package dev.portico.gateway.internal.pipeline;
 
+import org.jspecify.annotations.Nullable;
 import dev.portico.gateway.GatewayRequest;
 import dev.portico.gateway.HttpApi;
 import dev.portico.gateway.internal.RequestIds;
@@ -25,8 +26,8 @@ final class Events {
             .protocol(request.protocol())
             .requestId(call.requestId)
             .time(call.time)
-            .stage(call.stageName())
-            .routeKey(call.routeKey())
+            .stage(call.staged().stage().name())
+            .routeKey(call.routed().target().route().routeKey().toString())
             .pathParameters(call.pathParameters())
             .stageVariables(call.stageVariables())
             .domainName(api.domainName())

@@ -1,5 +1,6 @@
 package dev.portico.gateway.internal.pipeline;
 
+import org.jspecify.annotations.Nullable;
 import dev.portico.gateway.Expression;
 import java.nio.charset.StandardCharsets;
 
@@ -18,7 +19,7 @@ final class Expressions {
    *
    * @return the value; null when a variable it reads is missing
    */
-  static String read(Expression expression, Call call) {
+  static @Nullable String read(Expression expression, Call call) {
     if (expression.parts().size() == 1 && expression.parts().get(0) instanceof Expression.Variable v) {
       return value(v, call);
     }
@@ -37,7 +38,7 @@ final class Expressions {
     return out.toString();
   }
 
-  private static String value(Expression.Variable variable, Call call) {
+  private static @Nullable String value(Expression.Variable variable, Call call) {
     return switch (variable.source()) {
       case HEADER -> call.header(variable.name());
       case QUERY_STRING -> call.queryParameter(variable.name());
@@ -49,7 +50,7 @@ final class Expressions {
     };
   }
 
-  private static String body(String path, byte[] body) {
+  private static @Nullable String body(String path, byte[] body) {
     int length = Math.min(body.length, BODY_LIMIT);
     if (path.isEmpty()) {
       return new String(body, 0, length, StandardCharsets.UTF_8);

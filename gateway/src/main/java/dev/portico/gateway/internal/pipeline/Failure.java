@@ -1,5 +1,7 @@
 package dev.portico.gateway.internal.pipeline;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An AWS-shaped error answer: status, the {@code message} of the JSON body, and the {@code
  * $context.error.responseType} the access log shows (REST API gateway-response names, as AWS is silent for HTTP
@@ -10,7 +12,7 @@ package dev.portico.gateway.internal.pipeline;
  * @param responseType the access log's response type
  * @param wwwAuthenticate the {@code www-authenticate} value, or null
  */
-public record Failure(int status, String message, String responseType, String wwwAuthenticate) {
+public record Failure(int status, String message, String responseType, @Nullable String wwwAuthenticate) {
   /** No stage or no route (facts §1). */
   public static final Failure NOT_FOUND = new Failure(404, "Not Found", "RESOURCE_NOT_FOUND", null);
   /** A request the host could not read whole (a malformed body): issue 18. */

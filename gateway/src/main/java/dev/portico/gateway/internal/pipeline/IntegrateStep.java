@@ -1,5 +1,6 @@
 package dev.portico.gateway.internal.pipeline;
 
+import org.jspecify.annotations.Nullable;
 import dev.portico.gateway.internal.Timeouts;
 import dev.portico.integration.Integration;
 import dev.portico.integration.IntegrationException;
@@ -31,7 +32,7 @@ final class IntegrateStep {
   }
 
   CompletionStage<Result> apply(Call call) {
-    RouteTarget target = call.match.target();
+    RouteTarget target = call.routed().target();
     Integration integration = target.route().integration();
     IntegrationRequest request =
         IntegrationRequest.of(call.event(), target.route().payloadFormat(), clock.instant().plus(target.timeout()),

@@ -1,5 +1,6 @@
 package dev.portico.gateway.internal.pipeline;
 
+import org.jspecify.annotations.Nullable;
 import dev.portico.auth.jwt.AuthorizationResult;
 import dev.portico.auth.jwt.JwtAuthorizer;
 import dev.portico.gateway.Expression;
@@ -19,7 +20,7 @@ public record JwtAuthorization(JwtAuthorizer authorizer, Expression identitySour
   @Override
   public CompletionStage<Outcome<AuthorizerContext>> authorize(Call call) {
     String token = Expressions.read(identitySource, call);
-    AuthorizationResult result = authorizer.authorize(token, call.match.target().route().scopes());
+    AuthorizationResult result = authorizer.authorize(token, call.routed().target().route().scopes());
     if (result instanceof AuthorizationResult.Denied denied) {
       Failure failure =
           denied.status() == 403

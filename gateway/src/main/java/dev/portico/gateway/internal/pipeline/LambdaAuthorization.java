@@ -1,5 +1,6 @@
 package dev.portico.gateway.internal.pipeline;
 
+import org.jspecify.annotations.Nullable;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.portico.gateway.Authorizer;
@@ -34,13 +35,13 @@ public final class LambdaAuthorization implements Authorization {
   private static final int CACHE_SIZE = 10_000;
 
   /** An authorizer's answer, or why there is none. */
-  private record Answer(AuthorizerResponse response, Throwable failure) {}
+  private record Answer(@Nullable AuthorizerResponse response, @Nullable Throwable failure) {}
 
   private final Authorizer.Lambda definition;
   private final List<Expression> identitySources;
   private final HttpApi api;
   private final Clock clock;
-  private final Cache<List<String>, CompletableFuture<Answer>> cache;
+  private final @Nullable Cache<List<String>, CompletableFuture<Answer>> cache;
 
   /**
    * The runtime of one Lambda authorizer, shared by the routes that name it.
@@ -80,17 +81,18 @@ public final class LambdaAuthorization implements Authorization {
       if (answer.failure() != null) {
         return Outcome.refuse(Failure.AUTHORIZER_FAILURE, Outcome.Why.authorizer(Causes.describe(answer.failure())));
       }
-      if (!answer.response().allows(routeArn)) {
+      AuthorizerResponse response = java.util.Objects.requireNonNull(answer.response());
+      if (!response.allows(routeArn)) {
         return Outcome.refuse(Failure.FORBIDDEN, Outcome.Why.authorizer("the authorizer denied the request"));
       }
-      return Outcome.next(AuthorizerContext.lambda(answer.response().context()));
+      return Outcome.next(AuthorizerContext.lambda(response.context()));
     });
   }
 
   /** {@code arn:aws:execute-api:REGION:ACCOUNT:API/STAGE/METHOD/PATH}, the path without the stage prefix. */
   private String routeArn(Call call) {
     return "arn:aws:execute-api:" + api.region() + ":" + api.accountId() + ":" + api.apiId() + "/"
-        + call.stageName() + "/" + call.request.method() + Router.decodePath(call.routedPath);
+        + call.stageName() + "/" + call.request.method() + Router.decodePath(java.util.Objects.requireNonNull(call.routedPath));
   }
 
   /** Asks the cache or the function. */

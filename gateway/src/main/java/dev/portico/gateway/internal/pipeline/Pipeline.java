@@ -1,5 +1,6 @@
 package dev.portico.gateway.internal.pipeline;
 
+import org.jspecify.annotations.Nullable;
 import dev.portico.auth.jwt.JwksCache;
 import dev.portico.auth.jwt.JwtAuthorizer;
 import dev.portico.cors.CorsPolicy;
@@ -185,7 +186,7 @@ public final class Pipeline implements AutoCloseable {
   }
 
   private static Explanation explanation(Explanation.Outcome outcome, Optional<String> stage, String routedPath,
-      RouteMatch<RouteTarget> match, Map<String, String> corsHeaders) {
+      @Nullable RouteMatch<RouteTarget> match, Map<String, String> corsHeaders) {
     return new Explanation(outcome, stage, routedPath,
         match == null ? Optional.empty() : Optional.of(match.target().route()),
         match == null ? Map.of() : match.pathParameters(), corsHeaders);

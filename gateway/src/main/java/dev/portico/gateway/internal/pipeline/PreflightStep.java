@@ -1,5 +1,6 @@
 package dev.portico.gateway.internal.pipeline;
 
+import org.jspecify.annotations.Nullable;
 import dev.portico.cors.CorsHeaders;
 import dev.portico.cors.CorsPolicy;
 import dev.portico.gateway.GatewayRequest;
@@ -15,7 +16,7 @@ import java.util.Optional;
  */
 final class PreflightStep {
   private static final byte[] EMPTY = new byte[0];
-  private final CorsPolicy cors;
+  private final @Nullable CorsPolicy cors;
 
   PreflightStep(Optional<CorsPolicy> cors) {
     this.cors = cors.orElse(null);

@@ -1,5 +1,6 @@
 package dev.portico.gateway.internal.pipeline;
 
+import org.jspecify.annotations.Nullable;
 import dev.portico.cors.CorsPolicy;
 import dev.portico.gateway.GatewayLimits;
 import dev.portico.gateway.internal.HeaderSize;
@@ -20,7 +21,7 @@ import java.util.Set;
  */
 final class RespondStep {
   private static final System.Logger LOG = System.getLogger("dev.portico.gateway.Gateway");
-  private final CorsPolicy cors;
+  private final @Nullable CorsPolicy cors;
   private final GatewayLimits limits;
 
   RespondStep(Optional<CorsPolicy> cors, GatewayLimits limits) {

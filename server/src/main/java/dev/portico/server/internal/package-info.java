@@ -1,0 +1,5 @@
+/** Internals of `dev.portico.server`: not exported, not API. */
+@NullMarked
+package dev.portico.server.internal;
+
+import org.jspecify.annotations.NullMarked;
