@@ -27,7 +27,7 @@ import org.eclipse.jetty.server.ServerConnector;
  * on.
  *
  * <pre>{@code
- * Server server = EmbeddedJettyExample.start(8080);
+ * Server server = EmbeddedJettyExample.start(port);   // 0 for any free port
  * // GET /pets      -> the pets Lambda handler, through the gateway
  * // GET /about     -> the application's servlet
  * }</pre>

@@ -23,7 +23,11 @@ class ExamplesTest {
 
   @Test
   void directGatewayExample() {
-    GatewayResponse found = DirectGatewayExample.call("GET", "/pets/1");
+    GatewayResponse response = DirectGatewayExample.call("GET", "/pets/1");
+    response.statusCode();   // 200
+    response.bodyText();     // {"id":1,"name":"Rex",...}
+
+    GatewayResponse found = response;
     GatewayResponse missing = DirectGatewayExample.call("GET", "/cats/1");
 
     assertThat(found.statusCode()).isEqualTo(200);
@@ -34,7 +38,12 @@ class ExamplesTest {
 
   @Test
   void embeddedJettyExample() throws Exception {
-    Server server = EmbeddedJettyExample.start(0);
+    int port = 0;
+
+    Server server = EmbeddedJettyExample.start(port);   // 0 for any free port
+    // GET /pets      -> the pets Lambda handler, through the gateway
+    // GET /about     -> the application's servlet
+
     try {
       String base = "http://127.0.0.1:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort();
       HttpClient client = HttpClient.newHttpClient();

@@ -15,9 +15,9 @@ import java.util.Optional;
  *
  * <pre>{@code
  * Expression token = Expression.parse("$request.header.Authorization");
- * token.single();        // Optional[Variable[source=HEADER, name=Authorization]]
+ * token.single();        // Optional[$request.header.Authorization]: source HEADER, name Authorization
  * Expression both = Expression.parse("${request.path.type}-${request.path.id}");
- * both.variables();      // [PATH_PARAMETER type, PATH_PARAMETER id]
+ * both.variables();      // [$request.path.type, $request.path.id]
  * }</pre>
  *
  * <p>What each source reads (decision D17): headers and query parameters as API Gateway forwards them to the

@@ -19,6 +19,7 @@ import java.util.concurrent.CompletionStage;
  *   GatewayResponse response = gateway.handle(GatewayRequest.builder()
  *           .method("GET").target("/pets/7").header("Authorization", "Bearer " + token).build())
  *       .toCompletableFuture().join();
+ *   response.statusCode();   // 200 with a valid token, 401 without
  * }
  * }</pre>
  *

@@ -11,7 +11,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * try {
- *   HttpApi api = HttpApi.builder().route(Route.of("GET /pets", pets)).stage(badStage).build();
+ *   Stage stage = Stage.builder("my stage").build();
  * } catch (GatewayConfigException e) {
  *   e.field();      // "Stage.name"
  *   e.getMessage(); // stage name 'my stage' must be ...

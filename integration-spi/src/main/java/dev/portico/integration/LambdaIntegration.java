@@ -17,7 +17,7 @@ import java.util.concurrent.Executor;
  * Integration pets = LambdaIntegration.of("pets", (event, context) ->
  *     "{\"statusCode\":200,\"body\":\"[]\"}".getBytes(StandardCharsets.UTF_8));
  *
- * Integration handlers = LambdaIntegration.builder("orders", AwsLambdaHandlers.streamHandler(new OrdersHandler()))
+ * Integration handlers = LambdaIntegration.builder("orders", AwsLambdaHandlers.requestHandler(new OrdersHandler()))
  *     .executor(myExecutor)
  *     .build();
  * }</pre>

@@ -25,11 +25,11 @@ import java.util.concurrent.Executor;
  * <pre>{@code
  * Bindings bindings = Bindings.builder()
  *     .function("pets", petsFunction)
- *     .function("auth", AwsLambdaHandlers.load("com.example.Authorizer", loader))
+ *     .function("pets-authorizer", authFunction)
  *     .integration("GET /health", healthIntegration)
  *     .authorizer(Authorizer.jwt("cognito", testIssuerConfig))
  *     .build();
- * HttpApi api = OpenApiImporter.read(Path.of("api.yaml")).apiBuilder(bindings).build();
+ * HttpApi api = OpenApiImporter.read(file).apiBuilder(bindings).build();
  * }</pre>
  */
 public final class Bindings {

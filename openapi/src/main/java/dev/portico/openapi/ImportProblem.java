@@ -7,7 +7,7 @@ import java.util.Objects;
  * HTTP APIs do not support are {@link Level#WARNING}, invalid definitions are {@link Level#ERROR}.
  *
  * <pre>{@code
- * ImportResult result = OpenApiImporter.read(Path.of("api.yaml"));
+ * ImportResult result = OpenApiImporter.read(file);
  * for (ImportProblem problem : result.problems()) {
  *   System.out.println(problem); // ERROR /paths/~1pets~1{id}/get/x-amazon-apigateway-integration/type: ...
  * }

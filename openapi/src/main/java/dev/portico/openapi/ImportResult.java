@@ -34,7 +34,7 @@ import java.util.function.Function;
  * an {@link HttpApi.Builder} once the host has bound those functions.
  *
  * <pre>{@code
- * ImportResult result = OpenApiImporter.read(Path.of("pets-api.yaml"));
+ * ImportResult result = OpenApiImporter.read(file);                 // pets-api.yaml
  * result.problems().forEach(System.out::println);
  * System.out.println("functions: " + result.functionNames());   // [pets, pets-authorizer]
  * HttpApi api = result.apiBuilder(Bindings.of(Map.of("pets", petsFunction, "pets-authorizer", authFunction)))

@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
  * try {
  *   HttpApi api = OpenApiImporter.read(file).apiBuilder(bindings).build();
  * } catch (OpenApiImportException e) {
- *   e.problems().forEach(System.err::println);
+ *   System.err.println(e.getMessage());          // what is wrong, in one line
+ *   e.problems().forEach(System.err::println);   // each error of the definition, at its JSON pointer
  * }
  * }</pre>
  */

@@ -27,12 +27,13 @@ import java.util.Optional;
  * {@code import-api} accepts, and what SAM templates embed — into an {@link ImportResult}.
  *
  * <pre>{@code
- * ImportResult result = OpenApiImporter.read(Path.of("pets-api.yaml"));
+ * ImportResult result = OpenApiImporter.read(Path.of(args[0]));
  * if (result.hasErrors()) {
  *   result.errors().forEach(System.err::println); // ERROR /paths/~1pets/get: missing x-amazon-apigateway-integration
  *   return;
  * }
- * Gateway gateway = Gateway.create(result.apiBuilder(Map.of("pets", petsFunction)).build());
+ * Gateway gateway = Gateway.create(result.apiBuilder(Map.of("pets", petsFunction, "pets-authorizer", authFunction))
+ *     .build());
  * }</pre>
  *
  * <p>Reading never throws for a bad definition: syntax errors, duplicate keys and invalid values are problems of

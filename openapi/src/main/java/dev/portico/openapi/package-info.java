@@ -3,10 +3,11 @@
  * {@code aws apigatewayv2 export-api} writes and {@code import-api} reads.
  *
  * <pre>{@code
- * ImportResult result = OpenApiImporter.read(Path.of("pets-api.yaml"));
+ * ImportResult result = OpenApiImporter.read(file);           // pets-api.yaml, as export-api writes it
  * result.problems().forEach(System.out::println);           // INFO / WARNING / ERROR with JSON pointers
  * HttpApi api = result.apiBuilder(Bindings.builder()
  *         .function("pets", petsFunction)                    // the function:NAME its integration URI names
+ *         .function("pets-authorizer", authFunction)         // an authorizer's function, likewise
  *         .build())
  *     .build();
  * Gateway gateway = Gateway.create(api);

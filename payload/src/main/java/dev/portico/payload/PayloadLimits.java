@@ -14,7 +14,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * PayloadLimits limits = PayloadLimits.builder().maxRequestBodyBytes(1 << 20).build();
- * byte[] body = limits.readRequestBody(servletRequest.getInputStream());   // throws past 1 MiB
+ * byte[] body = limits.readRequestBody(in);   // a servlet request's input stream, say; throws past 1 MiB
  * ProxyResponse response = ProxyResponses.decode(functionOutput, PayloadFormat.V2_0, limits);
  * }</pre>
  *

@@ -12,7 +12,7 @@ import java.util.Objects;
  * try {
  *   RouteKey.parse("get /pets");
  * } catch (InvalidRouteKeyException e) {
- *   e.rule();   // "method 'get' must be upper case"
+ *   e.rule();   // "has method 'get': methods must be upper case"
  * }
  * }</pre>
  */

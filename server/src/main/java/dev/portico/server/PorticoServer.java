@@ -27,7 +27,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * <pre>{@code
  * try (PorticoServer server = PorticoServer.builder(Gateway.create(api)).port(0).start()) {
  *   URI base = server.uri();            // http://127.0.0.1:PORT
- *   ...
+ *   client.send(HttpRequest.newBuilder(base.resolve("/pets/7")).build(), HttpResponse.BodyHandlers.ofString());
  * }
  * }</pre>
  *

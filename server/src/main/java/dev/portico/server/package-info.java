@@ -4,7 +4,7 @@
  * the server themselves.
  *
  * <pre>{@code
- * ImportResult definition = OpenApiImporter.read(Path.of("api.yaml"));
+ * ImportResult definition = OpenApiImporter.read(file);   // shop.yaml: functions items, files, fallback
  * Gateway gateway = Gateway.create(
  *     definition.apiBuilder(Map.of("items", items, "files", items, "fallback", items)).build());
  * try (PorticoServer server = PorticoServer.builder(gateway).port(0).start()) {

@@ -32,7 +32,7 @@ import java.util.function.Supplier;
  * ApiResponse response = client.get("/pets/7").bearer(token).send();
  * assertThat(response).hasStatus(200).routedTo("GET /pets/{petId}");
  *
- * ApiClient deployed = ApiClient.http(URI.create("https://abcdef1234.execute-api.eu-west-1.amazonaws.com"));
+ * ApiClient deployed = ApiClient.http(deployedUrl);   // https://abcdef1234.execute-api.eu-west-1.amazonaws.com
  * assertThat(deployed.get("/pets/7").send()).hasStatus(401).hasJsonMessage("Unauthorized");
  * }</pre>
  *

@@ -2,17 +2,16 @@ package dev.portico.testing;
 
 /**
  * AssertJ entry points for Portico's test types; import them statically next to AssertJ's own {@code
- * assertThat} (Java picks the overload by argument type).
+ * assertThat} (Java picks the overload by argument type): {@code import static
+ * dev.portico.testing.PorticoAssertions.assertThat;}, then
  *
  * <pre>{@code
- * import static dev.portico.testing.PorticoAssertions.assertThat;
- *
  * assertThat(client.get("/pets/7").bearer(readOnly).send())
  *     .hasStatus(200)
  *     .routedTo("GET /pets/{petId}")
  *     .invokedFunction("pets").withEvent(e -> e.pathParameter("petId").isEqualTo("7"));
  * assertThat(client.delete("/pets/7").send()).hasStatus(401).hasJsonMessage("Unauthorized");
- * assertThat(authorizer).hasInvocations(1);
+ * assertThat(authorizer).hasInvocations(0);   // no x-api-key: refused before the authorizer runs
  * }</pre>
  */
 public final class PorticoAssertions {

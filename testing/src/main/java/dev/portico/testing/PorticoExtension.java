@@ -42,9 +42,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * recorded real handler, and an {@link ApiClient} injected into test methods.
  *
  * <pre>{@code
- * class PetsApiPolicyTest {
+ * class PetsApiScopesTest {
  *   @RegisterExtension
- *   static final PorticoExtension portico = PorticoExtension.definition(Path.of("pets-api.yaml"))
+ *   static final PorticoExtension portico = PorticoExtension.definition(Path.of("../examples/pets-api.yaml"))
  *       .useTestIssuer()
  *       .handler("pets", PetsHandler.class)
  *       .build();

@@ -24,9 +24,10 @@ import java.util.function.Function;
  *     .replyWith(event -> event.header("x-api-key").filter("k1"::equals).isPresent()
  *         ? RecordingFunction.authorized(Map.of("role", "admin")) : RecordingFunction.denied());
  * RecordingFunction real = RecordingFunction.recording("pets", AwsLambdaHandlers.requestHandler(new PetsHandler()));
- * // ... after requests:
- * pets.invocations().get(0).event().pathParameter("petId");   // Optional[7]
  * }</pre>
+ *
+ * <p>After requests, each double tells what it received and answered: {@code
+ * pets.invocations().get(0).event().pathParameter("petId")} is {@code Optional[7]}.
  *
  * <p>Thread-safe: requests may run concurrently. A double is mutable on purpose — a test may change its answer —
  * and {@link PorticoExtension} restores the answer it was registered with, and forgets the invocations, before

@@ -5,7 +5,7 @@
  * <pre>{@code
  * class PetsApiPolicyTest {
  *   @RegisterExtension
- *   static final PorticoExtension portico = PorticoExtension.definition(Path.of("pets-api.yaml"))
+ *   static final PorticoExtension portico = PorticoExtension.definition(Path.of("../examples/pets-api.yaml"))
  *       .useTestIssuer()
  *       .build();
  *

@@ -18,8 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * try (JwksCache keys = JwksCache.create()) {
  *   JwtAuthorizer readers = JwtAuthorizer.create(readConfig, keys);
  *   JwtAuthorizer writers = JwtAuthorizer.create(writeConfig, keys);   // same issuer: one JWKS, fetched once
- *   ...
- * }
+ *   readers.authorize(header, Set.of("pets/read"));
+ *   writers.authorize(header, Set.of("pets/write"));
+ * }                                                                    // key refreshing stops here
  * }</pre>
  *
  * <p>Authorizers share an issuer's keys when their issuer, fetch timeout, key lifetime, limits, clock and executor

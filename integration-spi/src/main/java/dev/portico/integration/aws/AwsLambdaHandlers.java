@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
+// aws-lambda-java-core is an optional (static) dependency: users of these adapters have it on their class path.
 /**
  * Runs {@code aws-lambda-java-core} handler classes as {@link LambdaFunction}s, unchanged, the way the Lambda
  * Java runtime runs them.
@@ -17,8 +18,8 @@ import java.util.Objects;
  * LambdaFunction direct = AwsLambdaHandlers.requestHandler(new PetsHandler());
  * LambdaFunction streams = AwsLambdaHandlers.streamHandler(new RawHandler());
  *
- * ClassLoader loader = AwsLambdaHandlers.functionClassLoader("orders", List.of(Path.of("orders.jar")));
- * LambdaFunction orders = AwsLambdaHandlers.load("com.example.Orders::handle", loader);
+ * ClassLoader loader = AwsLambdaHandlers.functionClassLoader("orders", List.of(ordersJar));   // its own statics
+ * LambdaFunction orders = AwsLambdaHandlers.load("com.example.OrdersHandler::handle", loader);
  * }</pre>
  *
  * <p>As in Lambda: a {@code RequestHandler<I, O>}'s input is read and its output written with the runtime's own
@@ -32,7 +33,6 @@ import java.util.Objects;
  * name (HandlerNames), isolating a function's classes (FunctionClassLoaders), constructing a handler once on first
  * use (ColdStart), calling it on bytes (Invokers), and the runtime's serializers (Serializer).
  */
-// aws-lambda-java-core is an optional (static) dependency: users of these adapters have it on their class path.
 @SuppressWarnings("exports")
 public final class AwsLambdaHandlers {
   private AwsLambdaHandlers() {}
@@ -131,7 +131,7 @@ public final class AwsLambdaHandlers {
    * @param functionName the function's name, for the loader's name
    * @param classpath jars and class folders, like a Lambda deployment package
    * @return the class loader
-   * @throws IllegalArgumentException when a path cannot be turned into a URL
+   * @throws IllegalArgumentException when a path does not exist or cannot be turned into a URL
    */
   public static URLClassLoader functionClassLoader(String functionName, List<Path> classpath) {
     Objects.requireNonNull(functionName, "functionName");

@@ -3,6 +3,7 @@ package dev.portico.integration.aws;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,10 @@ final class FunctionClassLoaders {
   static URLClassLoader of(String functionName, List<Path> classpath) {
     List<URL> urls = new ArrayList<>();
     for (Path path : classpath) {
+      if (!Files.exists(path)) {
+        throw new IllegalArgumentException("classpath entry '" + path + "' of function " + functionName
+            + " does not exist (resolved: " + path.toAbsolutePath() + ")");
+      }
       try {
         urls.add(path.toAbsolutePath().toUri().toURL());
       } catch (MalformedURLException e) {

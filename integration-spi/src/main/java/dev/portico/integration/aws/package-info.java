@@ -4,7 +4,7 @@
  *
  * <pre>{@code
  * // A handler object you already have:
- * LambdaFunction pets = AwsLambdaHandlers.requestHandler(new PetsHandler(), APIGatewayV2HTTPEvent.class);
+ * LambdaFunction pets = AwsLambdaHandlers.requestHandler(new PetsHandler());
  *
  * // A handler named the way Lambda names it, loaded in its own class loader:
  * ClassLoader loader = AwsLambdaHandlers.functionClassLoader("orders", List.of(Path.of("build/orders.jar")));
