@@ -1,6 +1,5 @@
 package dev.portico.cors;
 
-import org.jspecify.annotations.Nullable;
 import java.util.Objects;
 
 /**

@@ -1,12 +1,12 @@
 package dev.portico.cors;
 
-import org.jspecify.annotations.Nullable;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The CORS headers to set on one response: lower-case names, in a fixed order, each at most once.

@@ -1,10 +1,11 @@
 package dev.portico.gateway;
 
-import org.jspecify.annotations.Nullable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A value API Gateway reads from a request, parsed once: {@code $request.header.NAME}, {@code
@@ -15,7 +16,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * Expression token = Expression.parse("$request.header.Authorization");
- * token.single();        // Optional[$request.header.Authorization]: source HEADER, name Authorization
+ * token.single();        // Optional[$request.header.authorization]: header names match in any case
  * Expression both = Expression.parse("${request.path.type}-${request.path.id}");
  * both.variables();      // [$request.path.type, $request.path.id]
  * }</pre>
@@ -56,7 +57,8 @@ public final class Expression {
    * One variable of an expression.
    *
    * @param source where it reads from
-   * @param name the header, parameter, variable name or JSONPath; empty for the whole path or body
+   * @param name the header (lowercased: header names match in any case), parameter, variable name or JSONPath;
+   *     empty for the whole path or body
    */
   public record Variable(Source source, String name) {
     /**
@@ -162,7 +164,7 @@ public final class Expression {
         if (rule != null) {
           throw invalid(text, rule);
         }
-        return new Variable(source, name);
+        return new Variable(source, source == Source.HEADER ? name.toLowerCase(Locale.ROOT) : name);
       }
     }
     throw invalid(text, "must read $request.header.NAME, $request.querystring.NAME, $request.path[.NAME],"

@@ -4,7 +4,6 @@ import dev.portico.auth.jwt.JwtAuthorizer;
 import dev.portico.gateway.internal.pipeline.Call;
 import dev.portico.gateway.internal.pipeline.Failure;
 import dev.portico.gateway.internal.pipeline.Pipeline;
-import dev.portico.gateway.internal.pipeline.Reply;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -43,11 +42,11 @@ public final class Gateway implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(Gateway.class.getName());
 
   private final HttpApi api;
-  private final Pipeline pipeline;
+  private final Pipeline<GatewayResponse> pipeline;
 
   private Gateway(HttpApi api) {
     this.api = api;
-    this.pipeline = new Pipeline(api);
+    this.pipeline = new Pipeline<>(api, GatewayResponse::new);
   }
 
   /**
@@ -84,13 +83,12 @@ public final class Gateway implements AutoCloseable {
   public CompletionStage<GatewayResponse> handle(GatewayRequest request) {
     Objects.requireNonNull(request, "request");
     Call call = pipeline.call(request);
-    CompletionStage<Reply> reply;
     try {
-      reply = pipeline.handle(call).exceptionally(error -> internalError(call, error));
+      // One stage: the reply becomes the response, a bug inside the pipeline its logged 500.
+      return pipeline.handle(call).handle((response, error) -> error == null ? response : internalError(call, error));
     } catch (RuntimeException e) {
-      reply = CompletableFuture.completedFuture(internalError(call, e));
+      return CompletableFuture.completedFuture(internalError(call, e));
     }
-    return reply.thenApply(Gateway::response);
   }
 
   /**
@@ -115,7 +113,7 @@ public final class Gateway implements AutoCloseable {
    * @return the 413 answer
    */
   public GatewayResponse bodyTooLarge(GatewayRequest request) {
-    return response(pipeline.refuse(pipeline.call(Objects.requireNonNull(request, "request")), Failure.TOO_LARGE));
+    return pipeline.refuse(pipeline.call(Objects.requireNonNull(request, "request")), Failure.TOO_LARGE);
   }
 
   /**
@@ -128,8 +126,7 @@ public final class Gateway implements AutoCloseable {
    * @return the 400 answer
    */
   public GatewayResponse badRequest(GatewayRequest request) {
-    return response(pipeline.refuse(pipeline.call(Objects.requireNonNull(request, "request")),
-        Failure.BAD_REQUEST_BODY));
+    return pipeline.refuse(pipeline.call(Objects.requireNonNull(request, "request")), Failure.BAD_REQUEST_BODY);
   }
 
   /**
@@ -151,12 +148,9 @@ public final class Gateway implements AutoCloseable {
   }
 
   /** A bug inside the gateway (never a client's fault): logged, answered 500. */
-  private Reply internalError(Call call, Throwable error) {
+  private GatewayResponse internalError(Call call, Throwable error) {
     LOG.log(System.Logger.Level.ERROR, "a request failed inside the gateway", error);
     return pipeline.internalError(call, error);
   }
 
-  private static GatewayResponse response(Reply reply) {
-    return new GatewayResponse(reply.status(), reply.headers(), reply.body());
-  }
 }

@@ -1,6 +1,5 @@
 package dev.portico.gateway;
 
-import org.jspecify.annotations.Nullable;
 import dev.portico.payload.ClientCertificate;
 import dev.portico.payload.HttpSyntax;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One HTTP request as a host adapter (servlet filter, server, test) hands it to the gateway: what arrived on the

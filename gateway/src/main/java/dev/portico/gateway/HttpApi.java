@@ -1,6 +1,5 @@
 package dev.portico.gateway;
 
-import org.jspecify.annotations.Nullable;
 import dev.portico.cors.CorsConfiguration;
 import dev.portico.routing.RouteKey;
 import java.time.Clock;
@@ -14,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The definition of one HTTP API: routes, authorizers, CORS, stages and limits, checked against AWS's rules and

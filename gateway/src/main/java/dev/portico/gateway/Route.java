@@ -1,6 +1,5 @@
 package dev.portico.gateway;
 
-import org.jspecify.annotations.Nullable;
 import dev.portico.integration.Integration;
 import dev.portico.payload.PayloadFormat;
 import dev.portico.routing.InvalidRouteKeyException;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One route of an HTTP API: a route key, its integration and how it is authorized.

@@ -1,12 +1,12 @@
 package dev.portico.gateway;
 
-import org.jspecify.annotations.Nullable;
 import dev.portico.gateway.internal.AccessLogFormat;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A stage of an HTTP API: {@code $default} at the root, or a named stage selected by the first path segment

@@ -258,12 +258,13 @@ class GatewayExamplesTest {
   @Test
   void expressionExample() {
     Expression token = Expression.parse("$request.header.Authorization");
-    token.single();        // Optional[$request.header.Authorization]: source HEADER, name Authorization
+    token.single();        // Optional[$request.header.authorization]: header names match in any case
     Expression both = Expression.parse("${request.path.type}-${request.path.id}");
     both.variables();      // [$request.path.type, $request.path.id]
 
-    assertThat(token.single()).hasToString("Optional[$request.header.Authorization]")
-        .contains(new Expression.Variable(Expression.Source.HEADER, "Authorization"));
+    assertThat(token.single()).hasToString("Optional[$request.header.authorization]")
+        .contains(new Expression.Variable(Expression.Source.HEADER, "authorization"));
+    assertThat(token).hasToString("$request.header.Authorization"); // the expression keeps its text
     assertThat(both.variables()).hasToString("[$request.path.type, $request.path.id]").containsExactly(new Expression.Variable(Expression.Source.PATH_PARAMETER, "type"),
         new Expression.Variable(Expression.Source.PATH_PARAMETER, "id"));
   }

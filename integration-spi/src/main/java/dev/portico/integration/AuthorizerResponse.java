@@ -1,12 +1,12 @@
 package dev.portico.integration;
 
-import org.jspecify.annotations.Nullable;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a Lambda REQUEST authorizer answered (facts §4): a simple response {@code {isAuthorized, context}} or an

@@ -1,9 +1,9 @@
 package dev.portico.integration;
 
-import org.jspecify.annotations.Nullable;
 import dev.portico.payload.HttpSyntax;
 import dev.portico.payload.ProxyRequest;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The RFC 7239 {@code Forwarded} header an HTTP integration receives in place of {@code x-forwarded-*} (facts §6):

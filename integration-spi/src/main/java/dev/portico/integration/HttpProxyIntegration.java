@@ -1,6 +1,5 @@
 package dev.portico.integration;
 
-import org.jspecify.annotations.Nullable;
 import dev.portico.payload.BoundedBody;
 import dev.portico.payload.HttpSyntax;
 import dev.portico.payload.PayloadFormat;
@@ -25,6 +24,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An {@code HTTP_PROXY} integration: the whole request is forwarded to a URI and the whole response passed back

@@ -1,6 +1,5 @@
 package dev.portico.integration;
 
-import org.jspecify.annotations.Nullable;
 import dev.portico.payload.PayloadFormat;
 import dev.portico.payload.ProxyEvents;
 import dev.portico.payload.ProxyRequest;
@@ -8,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One call of an integration: the request as the gateway saw it, the matched route, the payload format, and the

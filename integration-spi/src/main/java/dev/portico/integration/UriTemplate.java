@@ -1,12 +1,12 @@
 package dev.portico.integration;
 
-import org.jspecify.annotations.Nullable;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An HTTP integration URI with {@code {name}} path variables and {@code ${stageVariables.name}} references

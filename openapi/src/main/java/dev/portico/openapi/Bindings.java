@@ -1,6 +1,5 @@
 package dev.portico.openapi;
 
-import org.jspecify.annotations.Nullable;
 import dev.portico.gateway.Authorizer;
 import dev.portico.integration.Integration;
 import dev.portico.integration.LambdaFunction;
@@ -13,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a host supplies for an imported definition: the Lambda functions its integrations and authorizers name, and

@@ -1,6 +1,5 @@
 package dev.portico.openapi;
 
-import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portico.auth.jwt.JwtAuthorizerConfig;
@@ -42,6 +41,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads one AWS-flavoured OpenAPI 3.0 document into a {@link Definition}, collecting every problem with its JSON

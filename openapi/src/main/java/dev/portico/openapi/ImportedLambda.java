@@ -1,6 +1,5 @@
 package dev.portico.openapi;
 
-import org.jspecify.annotations.Nullable;
 import dev.portico.integration.Integration;
 import dev.portico.integration.IntegrationException;
 import dev.portico.integration.IntegrationRequest;
@@ -9,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An imported {@code AWS_PROXY} integration: the function its URI names, bound by the host. Keeps the URI as

@@ -1,6 +1,5 @@
 package dev.portico.openapi;
 
-import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portico.integration.Integration;
 import dev.portico.integration.IntegrationException;
@@ -9,6 +8,7 @@ import dev.portico.payload.ProxyResponse;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A route's integration that cannot run here: a Lambda function the host did not bind, or an integration type

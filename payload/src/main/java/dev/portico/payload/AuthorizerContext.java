@@ -1,11 +1,11 @@
 package dev.portico.payload;
 
-import org.jspecify.annotations.Nullable;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the route's authorizer established about the caller, as the event's {@code requestContext.authorizer}

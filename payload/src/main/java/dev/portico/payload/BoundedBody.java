@@ -1,6 +1,5 @@
 package dev.portico.payload;
 
-import org.jspecify.annotations.Nullable;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -9,6 +8,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An HTTP response body collected into memory up to a limit: a larger declared {@code content-length} fails

@@ -1,8 +1,8 @@
 package dev.portico.payload;
 
-import org.jspecify.annotations.Nullable;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Splits {@code cookie} header values into the 2.0 event's {@code cookies} array: one element per pair. */
 final class Cookies {

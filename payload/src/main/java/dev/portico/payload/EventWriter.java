@@ -1,12 +1,12 @@
 package dev.portico.payload;
 
-import org.jspecify.annotations.Nullable;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes events with {@link JsonOut}: member names are pre-encoded, values go straight from the request into one

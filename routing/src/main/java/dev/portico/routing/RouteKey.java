@@ -1,6 +1,5 @@
 package dev.portico.routing;
 
-import org.jspecify.annotations.Nullable;
 import dev.portico.routing.internal.Segment;
 import dev.portico.routing.internal.Segment.Kind;
 import java.util.ArrayList;
@@ -9,6 +8,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An HTTP API route key: {@code $default}, or an HTTP method and a resource path such as {@code GET /pets/{id}}.

@@ -1,6 +1,5 @@
 package dev.portico.routing;
 
-import org.jspecify.annotations.Nullable;
 import dev.portico.routing.internal.ParameterMap;
 import dev.portico.routing.internal.RequestPath;
 import dev.portico.routing.internal.RouteTrie;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Chooses the route for a request the way Amazon API Gateway HTTP APIs do.

@@ -1,6 +1,5 @@
 package dev.portico.servlet;
 
-import org.jspecify.annotations.Nullable;
 import dev.portico.gateway.Gateway;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletConfig;
@@ -12,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A servlet that serves an HTTP API: every request it receives goes through the {@link Gateway} and gets AWS's

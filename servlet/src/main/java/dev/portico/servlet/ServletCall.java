@@ -1,6 +1,5 @@
 package dev.portico.servlet;
 
-import org.jspecify.annotations.Nullable;
 import dev.portico.gateway.Explanation;
 import dev.portico.gateway.Gateway;
 import dev.portico.gateway.GatewayRequest;
@@ -27,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One request through the gateway inside a servlet container: the request's line and headers become a {@link

@@ -1,6 +1,5 @@
 package dev.portico.testing;
 
-import org.jspecify.annotations.Nullable;
 import dev.portico.gateway.Explanation;
 import dev.portico.gateway.Gateway;
 import dev.portico.gateway.GatewayRequest;
@@ -21,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sends requests to an HTTP API in a test: in-process through {@link Gateway#handle} (no sockets, microseconds),

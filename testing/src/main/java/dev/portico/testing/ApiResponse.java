@@ -1,6 +1,5 @@
 package dev.portico.testing;
 
-import org.jspecify.annotations.Nullable;
 import dev.portico.gateway.Explanation;
 import dev.portico.routing.RouteKey;
 import dev.portico.testing.internal.JsonTrees;
@@ -13,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an {@link ApiClient} got back, with what the gateway decided on the way: the route, and the functions the

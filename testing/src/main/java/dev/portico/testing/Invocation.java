@@ -1,9 +1,9 @@
 package dev.portico.testing;
 
-import org.jspecify.annotations.Nullable;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One call of a {@link RecordingFunction}: the event it received, the gateway request it served, and what it

@@ -1,6 +1,5 @@
 package dev.portico.testing;
 
-import org.jspecify.annotations.Nullable;
 import dev.portico.gateway.Authorizer;
 import dev.portico.gateway.Gateway;
 import dev.portico.gateway.GatewayConfigException;
@@ -28,6 +27,7 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;

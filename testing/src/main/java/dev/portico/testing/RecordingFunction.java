@@ -1,6 +1,5 @@
 package dev.portico.testing;
 
-import org.jspecify.annotations.Nullable;
 import dev.portico.integration.InvocationContext;
 import dev.portico.integration.LambdaFunction;
 import dev.portico.testing.internal.JsonTrees;
@@ -12,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Lambda function that records every event it receives: a test double with a canned answer, or a recorder

@@ -1,6 +1,5 @@
 package dev.portico.testing;
 
-import org.jspecify.annotations.Nullable;
 import dev.portico.testing.internal.Keys;
 import java.net.URI;
 import java.time.Clock;
@@ -32,6 +31,7 @@ import org.jose4j.jwt.NumericDate;
 import org.jose4j.jwx.HeaderParameterNames;
 import org.jose4j.keys.HmacKey;
 import org.jose4j.lang.JoseException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A real OpenID Connect issuer on 127.0.0.1 for tests: an OIDC discovery document and a JWKS served over HTTP,

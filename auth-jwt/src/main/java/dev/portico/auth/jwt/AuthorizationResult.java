@@ -1,6 +1,5 @@
 package dev.portico.auth.jwt;
 
-import org.jspecify.annotations.Nullable;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

@@ -1,6 +1,5 @@
 package dev.portico.auth.jwt;
 
-import org.jspecify.annotations.Nullable;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -11,6 +10,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A strict RFC 8259 parser for JOSE headers and JWT claim sets, from UTF-8 bytes to plain Java values.

@@ -1,6 +1,5 @@
 package dev.portico.auth.jwt;
 
-import org.jspecify.annotations.Nullable;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -17,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The configuration of one JWT authorizer: AWS's fields ({@code issuer}, {@code audience}, identity source) plus the

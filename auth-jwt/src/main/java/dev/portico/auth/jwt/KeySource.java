@@ -1,6 +1,5 @@
 package dev.portico.auth.jwt;
 
-import org.jspecify.annotations.Nullable;
 import dev.portico.payload.BoundedBody;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -21,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The issuer's signing keys: OpenID discovery, then the JWKS, kept fresh in the background.

@@ -1,11 +1,11 @@
 package dev.portico.auth.jwt;
 
-import org.jspecify.annotations.Nullable;
 import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Arrays;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One usable JWKS key: its {@code kid}, the JCA public key, and the algorithm it declares (or null).

@@ -1,9 +1,9 @@
 package dev.portico.integration.aws;
 
-import org.jspecify.annotations.Nullable;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.lang.reflect.InvocationTargetException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A handler loaded by name, initialised and constructed once, on its first invocation, under the function's class

@@ -1,6 +1,5 @@
 package dev.portico.integration.aws;
 
-import org.jspecify.annotations.Nullable;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
@@ -8,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Lambda's {@code handler} setting resolved as the Java runtime resolves it: {@code com.example.Handler} or {@code

@@ -1,11 +1,11 @@
 package dev.portico.integration.aws;
 
-import org.jspecify.annotations.Nullable;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
 import java.util.HashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Finds the type arguments a class gives a generic interface, through superclasses and superinterfaces. */
 final class HandlerTypes {

@@ -1,6 +1,5 @@
 package dev.portico.integration.aws;
 
-import org.jspecify.annotations.Nullable;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.io.ByteArrayInputStream;
@@ -11,6 +10,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** Calling a handler on raw bytes, as the Lambda Java runtime calls it: streams, typed input and output. */
 final class Invokers {

@@ -1,6 +1,5 @@
 package dev.portico.integration.aws;
 
-import org.jspecify.annotations.Nullable;
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -8,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.portico.integration.InvocationContext;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /** The {@link Context} handed to AWS handler classes: the invocation's facts, a logger on System.Logger. */
 final class LambdaContext implements Context {

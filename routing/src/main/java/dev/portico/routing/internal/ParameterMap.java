@@ -1,6 +1,5 @@
 package dev.portico.routing.internal;
 
-import org.jspecify.annotations.Nullable;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Iterator;
@@ -8,6 +7,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable, insertion-ordered map over two arrays: the path parameters of one match. The names array is

@@ -1,12 +1,12 @@
 package dev.portico.routing.internal;
 
-import org.jspecify.annotations.Nullable;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request path split into segments, the way the router compares them with routes.

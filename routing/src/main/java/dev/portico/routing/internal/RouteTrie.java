@@ -1,9 +1,9 @@
 package dev.portico.routing.internal;
 
-import org.jspecify.annotations.Nullable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The compiled form of a route table: a trie of path segments. Each node has its literal children in an

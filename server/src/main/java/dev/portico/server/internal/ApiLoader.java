@@ -1,6 +1,5 @@
 package dev.portico.server.internal;
 
-import org.jspecify.annotations.Nullable;
 import dev.portico.gateway.Authorizer;
 import dev.portico.gateway.Gateway;
 import dev.portico.gateway.GatewayConfigException;
@@ -24,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a definition file plus the command line's functions, stage and issuer overrides into a gateway. Every

@@ -1,6 +1,5 @@
 package dev.portico.server.internal;
 
-import org.jspecify.annotations.Nullable;
 import dev.portico.gateway.ApiWarning;
 import dev.portico.gateway.Explanation;
 import dev.portico.gateway.Gateway;
@@ -23,6 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code portico} commands. Standard output carries what a command produces (the ready line, the route

@@ -1,12 +1,12 @@
 package dev.portico.server.internal;
 
-import org.jspecify.annotations.Nullable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** The command line: a command, its options, its operands. Parsing errors are {@link UsageException}s. */
 final class Options {

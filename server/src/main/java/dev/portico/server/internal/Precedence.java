@@ -1,6 +1,5 @@
 package dev.portico.server.internal;
 
-import org.jspecify.annotations.Nullable;
 import dev.portico.gateway.Authorizer;
 import dev.portico.gateway.HttpApi;
 import dev.portico.gateway.Route;

@@ -1,6 +1,5 @@
 package dev.portico.server.internal;
 
-import org.jspecify.annotations.Nullable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.FileSystems;

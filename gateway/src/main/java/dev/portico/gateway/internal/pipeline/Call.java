@@ -1,6 +1,5 @@
 package dev.portico.gateway.internal.pipeline;
 
-import org.jspecify.annotations.Nullable;
 import dev.portico.gateway.GatewayRequest;
 import dev.portico.gateway.HttpApi;
 import dev.portico.gateway.internal.RequestIds;
@@ -13,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One request on its way through the pipeline: what arrived, and what the steps learned, recorded by {@link
@@ -67,10 +67,16 @@ public final class Call {
     return event;
   }
 
-  /** The authorizer allowed the request: the event gains its context (a cheap copy sharing everything else). */
+  /**
+   * The authorizer allowed the request: the event gains its context — built with it when no step needed the event
+   * before (a JWT authorizer reads only headers), else a cheap copy sharing everything else (a Lambda authorizer's
+   * event was built first).
+   */
   void allowed(AuthorizerContext context) {
     authorizer = context;
-    event = event().withAuthorizer(context);
+    if (event != null) {
+      event = event.withAuthorizer(context);
+    }
   }
 
   /**
@@ -147,16 +153,29 @@ public final class Call {
     return null;
   }
 
-  /** Header values of the event, joined with commas; null when absent (facts-2 §2.3). */
+  /**
+   * Header values of the event, joined with commas; null when absent (facts-2 §2.3, D17). The event rewrites only
+   * the forwarding and trace headers; every other header is the request's, so reading it builds no event.
+   *
+   * @param name the header name, lowercase
+   */
   @Nullable String header(String name) {
-    List<String> values = event().headers().get(name.toLowerCase(java.util.Locale.ROOT));
-    return values == null ? null : String.join(",", values);
+    List<String> values = switch (name) {
+      case "x-forwarded-for", "x-forwarded-port", "x-forwarded-proto", "x-amzn-trace-id" ->
+          event().headers().get(name);
+      default -> request.headers().get(name);
+    };
+    return values == null ? null : joined(values);
+  }
+
+  private static String joined(List<String> values) {
+    return values.size() == 1 ? values.get(0) : String.join(",", values);
   }
 
   /** Query values, decoded, joined with commas; null when absent. */
   @Nullable String queryParameter(String name) {
     List<String> values = event().queryParameters().get(name);
-    return values == null ? null : String.join(",", values);
+    return values == null ? null : joined(values);
   }
 
   /** @return the route the router found; only after step 4 */

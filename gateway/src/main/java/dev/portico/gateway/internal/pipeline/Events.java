@@ -1,12 +1,10 @@
 package dev.portico.gateway.internal.pipeline;
 
-import org.jspecify.annotations.Nullable;
 import dev.portico.gateway.GatewayRequest;
 import dev.portico.gateway.HttpApi;
 import dev.portico.gateway.internal.RequestIds;
 import dev.portico.payload.ProxyRequest;
 import dev.portico.routing.Router;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -50,12 +48,8 @@ final class Events {
       }
     }
     List<String> forwarded = request.headers().get("x-forwarded-for");
-    List<String> chain = new ArrayList<>();
-    if (forwarded != null) {
-      chain.addAll(forwarded);
-    }
-    chain.add(request.sourceIp());
-    out.header("x-forwarded-for", String.join(", ", chain));
+    out.header("x-forwarded-for", forwarded == null ? request.sourceIp()
+        : String.join(", ", forwarded) + ", " + request.sourceIp());
     out.header("x-forwarded-port", Integer.toString(request.port()));
     out.header("x-forwarded-proto", request.scheme());
     if (!trace) {

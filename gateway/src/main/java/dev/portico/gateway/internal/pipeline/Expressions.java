@@ -1,8 +1,8 @@
 package dev.portico.gateway.internal.pipeline;
 
-import org.jspecify.annotations.Nullable;
 import dev.portico.gateway.Expression;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads an {@link Expression} from a call: the one reader of every expression (decision D17: headers and query

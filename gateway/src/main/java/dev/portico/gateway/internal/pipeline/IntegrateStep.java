@@ -1,6 +1,5 @@
 package dev.portico.gateway.internal.pipeline;
 
-import org.jspecify.annotations.Nullable;
 import dev.portico.gateway.internal.Timeouts;
 import dev.portico.integration.Integration;
 import dev.portico.integration.IntegrationException;
@@ -18,12 +17,32 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class IntegrateStep {
   /**
-   * What the integration did, and how long it took.
+   * What the pipeline does with the integration's answer, on the thread that completes it: one object for all
+   * calls, so a request allocates no continuation.
    *
-   * @param outcome its answer or the refusal
-   * @param latencyMillis the time it took
+   * @param <R> what it makes of it
    */
-  record Result(Outcome<ProxyResponse> outcome, long latencyMillis) {}
+  interface Then<R> {
+    /**
+     * The integration answered.
+     *
+     * @param call the call
+     * @param response its answer
+     * @param latencyMillis how long it took
+     * @return what the pipeline makes of it
+     */
+    R answered(Call call, ProxyResponse response, long latencyMillis);
+
+    /**
+     * The integration failed, timed out or refused to pass the request on.
+     *
+     * @param call the call
+     * @param refusal AWS's answer
+     * @param latencyMillis how long it took
+     * @return what the pipeline makes of it
+     */
+    R refused(Call call, Outcome<?> refusal, long latencyMillis);
+  }
 
   private final Clock clock;
 
@@ -31,7 +50,7 @@ final class IntegrateStep {
     this.clock = clock;
   }
 
-  CompletionStage<Result> apply(Call call) {
+  <R> CompletionStage<R> apply(Call call, Then<R> then) {
     RouteTarget target = call.routed().target();
     Integration integration = target.route().integration();
     IntegrationRequest request =
@@ -59,7 +78,7 @@ final class IntegrateStep {
       }
       long latency = (System.nanoTime() - started) / 1_000_000;
       if (error == null) {
-        return new Result(Outcome.next(response), latency);
+        return then.answered(call, response, latency);
       }
       Throwable cause = Causes.unwrap(error);
       IntegrationException.Kind kind = timedOut.get() ? IntegrationException.Kind.TIMED_OUT
@@ -71,7 +90,7 @@ final class IntegrateStep {
         case BAD_REQUEST -> Failure.BAD_REQUEST_PARAMETERS;
         case FAILED -> Failure.INTEGRATION_FAILURE;
       };
-      return new Result(Outcome.refuse(failure, Outcome.Why.integration(why)), latency);
+      return then.refused(call, Outcome.refuse(failure, Outcome.Why.integration(why)), latency);
     });
   }
 }

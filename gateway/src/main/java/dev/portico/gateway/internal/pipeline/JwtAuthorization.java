@@ -1,12 +1,9 @@
 package dev.portico.gateway.internal.pipeline;
 
-import org.jspecify.annotations.Nullable;
 import dev.portico.auth.jwt.AuthorizationResult;
 import dev.portico.auth.jwt.JwtAuthorizer;
 import dev.portico.gateway.Expression;
 import dev.portico.payload.AuthorizerContext;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 
 /**
  * A route authorized by a JWT authorizer (facts §4): the identity source's value goes to {@link JwtAuthorizer}
@@ -15,10 +12,10 @@ import java.util.concurrent.CompletionStage;
  * @param authorizer the authorizer, shared by the routes that name it
  * @param identitySource where the token is, read like every other expression (D17)
  */
-public record JwtAuthorization(JwtAuthorizer authorizer, Expression identitySource) implements Authorization {
+public record JwtAuthorization(JwtAuthorizer authorizer, Expression identitySource) implements Authorization.Immediate {
 
   @Override
-  public CompletionStage<Outcome<AuthorizerContext>> authorize(Call call) {
+  public Outcome<AuthorizerContext> decide(Call call) {
     String token = Expressions.read(identitySource, call);
     AuthorizationResult result = authorizer.authorize(token, call.routed().target().route().scopes());
     if (result instanceof AuthorizationResult.Denied denied) {
@@ -26,13 +23,13 @@ public record JwtAuthorization(JwtAuthorizer authorizer, Expression identitySour
           denied.status() == 403
               ? new Failure(403, "Forbidden", "ACCESS_DENIED", denied.wwwAuthenticate())
               : new Failure(401, "Unauthorized", "UNAUTHORIZED", denied.wwwAuthenticate());
-      return CompletableFuture.completedFuture(Outcome.refuse(failure, Outcome.Why.authorizer(denied.detail())));
+      return Outcome.refuse(failure, Outcome.Why.authorizer(denied.detail()));
     }
     AuthorizationResult.Allowed allowed = (AuthorizationResult.Allowed) result;
     AuthorizerContext context =
         allowed.scopes().isPresent()
             ? AuthorizerContext.jwt(allowed.claims(), allowed.scopes().get())
             : AuthorizerContext.jwt(allowed.claims());
-    return CompletableFuture.completedFuture(Outcome.next(context));
+    return Outcome.next(context);
   }
 }

@@ -16,15 +16,15 @@ final class LimitsStep {
   }
 
   /** The request line and headers alone (what {@code explain} can see). */
-  Outcome<GatewayRequest> head(GatewayRequest request) {
+  Outcome<Outcome.Passed> head(GatewayRequest request) {
     long size = HeaderSize.of(request.method(), request.rawPath(), request.rawQueryString(), request.protocol(),
         request.headers());
-    return size > limits.maxRequestHeaderBytes() ? Outcome.refuse(Failure.HEADERS_TOO_LARGE) : Outcome.next(request);
+    return size > limits.maxRequestHeaderBytes() ? Outcome.refuse(Failure.HEADERS_TOO_LARGE) : Outcome.PASSED;
   }
 
   /** The whole request. */
-  Outcome<GatewayRequest> apply(GatewayRequest request) {
-    Outcome<GatewayRequest> head = head(request);
+  Outcome<Outcome.Passed> apply(GatewayRequest request) {
+    Outcome<Outcome.Passed> head = head(request);
     if (!(head instanceof Outcome.Next)) {
       return head;
     }

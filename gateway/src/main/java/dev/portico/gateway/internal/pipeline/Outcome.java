@@ -12,6 +12,15 @@ import java.util.Objects;
  */
 public sealed interface Outcome<T> {
 
+  /** What a step that checks without learning anything goes on with. */
+  enum Passed {
+    /** The request passed the check. */
+    PASSED
+  }
+
+  /** The request passed a check: one shared outcome, as it carries nothing (no allocation per request). */
+  Outcome<Passed> PASSED = new Next<>(Passed.PASSED);
+
   /**
    * The request goes on to the next step.
    *

@@ -1,6 +1,5 @@
 package dev.portico.gateway.internal.pipeline;
 
-import org.jspecify.annotations.Nullable;
 import dev.portico.auth.jwt.JwksCache;
 import dev.portico.auth.jwt.JwtAuthorizer;
 import dev.portico.cors.CorsPolicy;
@@ -10,17 +9,18 @@ import dev.portico.gateway.Expression;
 import dev.portico.gateway.GatewayRequest;
 import dev.portico.gateway.HttpApi;
 import dev.portico.gateway.Route;
-import dev.portico.gateway.internal.StageSelector;
 import dev.portico.payload.AuthorizerContext;
 import dev.portico.payload.ProxyResponse;
 import dev.portico.routing.RouteMatch;
 import dev.portico.routing.Router;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The steps of one request, in AWS's order (DESIGN.md, "One request, end to end"), and the one place that
@@ -39,15 +39,36 @@ import java.util.concurrent.CompletionStage;
  * </ol>
  *
  * {@link #explain} runs steps 1 to 4 — the same objects — and stops before anything is called.
+ *
+ * @param <R> the answer the host gets ({@code GatewayResponse}), made by the {@link Answers} it gives
  */
-public final class Pipeline implements AutoCloseable {
+public final class Pipeline<R> implements AutoCloseable {
   private final HttpApi api;
   private final LimitsStep limits;
   private final StageStep stages;
   private final PreflightStep preflight;
   private final RouteStep routes;
   private final IntegrateStep integrate;
-  private final RespondStep respond;
+  private final RespondStep<R> respond;
+  private final IntegrateStep.Then<R> integrated = new IntegrateStep.Then<>() {
+    @Override
+    public R answered(Call call, ProxyResponse response, long latencyMillis) {
+      call.integrationLatencyMillis = latencyMillis;
+      call.integrationStatus = response.statusCode();
+      // 9. Respond.
+      Map<String, List<String>> headers = respond.headers(response);
+      Optional<Outcome<?>> tooLarge = respond.tooLarge(headers);
+      return tooLarge.isPresent()
+          ? stop(call, tooLarge.get())
+          : respond.finish(call, response.statusCode(), headers, response.body());
+    }
+
+    @Override
+    public R refused(Call call, Outcome<?> refusal, long latencyMillis) {
+      call.integrationLatencyMillis = latencyMillis;
+      return stop(call, refusal);
+    }
+  };
   private final Optional<CorsPolicy> cors;
   private final JwksCache keys = JwksCache.create();
   private final Map<String, JwtAuthorizer> jwtAuthorizers;
@@ -56,15 +77,16 @@ public final class Pipeline implements AutoCloseable {
    * Compiles an API's pipeline: routes, CORS policy, stages, authorizers.
    *
    * @param api the API
+   * @param answers makes the host's answer
    */
-  public Pipeline(HttpApi api) {
+  public Pipeline(HttpApi api, Answers<R> answers) {
     this.api = api;
     this.cors = api.cors().map(CorsPolicy::of);
     this.limits = new LimitsStep(api.limits());
     this.stages = new StageStep(api);
     this.preflight = new PreflightStep(cors);
     this.integrate = new IntegrateStep(api.clock());
-    this.respond = new RespondStep(cors, api.limits());
+    this.respond = new RespondStep<>(cors, api.limits(), answers);
     Map<String, JwtAuthorizer> jwt = new HashMap<>();
     Map<String, Authorization> authorizations = new HashMap<>();
     api.authorizers().forEach((name, authorizer) -> {
@@ -104,21 +126,21 @@ public final class Pipeline implements AutoCloseable {
    * @param call the call
    * @return the finished answer; never completed exceptionally for a request (a bug is the caller's 500)
    */
-  public CompletionStage<Reply> handle(Call call) {
+  public CompletionStage<R> handle(Call call) {
     // 1. Limits.
-    Outcome<GatewayRequest> limited = limits.apply(call.request);
+    Outcome<Outcome.Passed> limited = limits.apply(call.request);
     if (!(limited instanceof Outcome.Next)) {
       return done(stop(call, limited));
     }
     // 2. Stage.
-    Outcome<StageSelector.Selection<StageRuntime>> staged = stages.apply(call.request.rawPath());
-    if (!(staged instanceof Outcome.Next<StageSelector.Selection<StageRuntime>> stage)) {
+    Outcome<StageRuntime> staged = stages.apply(call.request.rawPath());
+    if (!(staged instanceof Outcome.Next<StageRuntime> stage)) {
       return done(stop(call, staged));
     }
-    call.stage = stage.value().stage();
-    call.routedPath = stage.value().routedPath();
+    call.stage = stage.value();
+    call.routedPath = StageStep.routedPath(stage.value(), call.request.rawPath());
     // 3. CORS preflight.
-    Outcome<GatewayRequest> preflighted = preflight.apply(call.request);
+    Outcome<Outcome.Passed> preflighted = preflight.apply(call.request);
     if (!(preflighted instanceof Outcome.Next)) {
       return done(stop(call, preflighted));
     }
@@ -129,27 +151,25 @@ public final class Pipeline implements AutoCloseable {
     }
     call.match = match.value();
     // 5. Throttle: stage and route token buckets come with issue 24.
-    // 6. Authorize.
-    return call.match.target().authorization().authorize(call).thenCompose(authorized -> {
-      if (!(authorized instanceof Outcome.Next<AuthorizerContext> context)) {
-        return done(stop(call, authorized));
-      }
-      if (context.value() != AuthorizerContext.none()) {
-        call.allowed(context.value());
-      }
-      // 7. Map parameters: request parameter mapping comes with issue 25.
-      // 8. Integrate.
-      return integrate.apply(call).thenApply(result -> {
-        call.integrationLatencyMillis = result.latencyMillis();
-        if (!(result.outcome() instanceof Outcome.Next<ProxyResponse> response)) {
-          return stop(call, result.outcome());
-        }
-        call.integrationStatus = response.value().statusCode();
-        // 9. Respond.
-        Outcome<Reply> reply = respond.integrated(response.value());
-        return reply instanceof Outcome.Next<Reply> ready ? respond.finish(call, ready.value()) : stop(call, reply);
-      });
-    });
+    // 6. Authorize: at once (none, JWT) or when a Lambda authorizer answers.
+    Authorization authorization = call.match.target().authorization();
+    if (authorization instanceof Authorization.Immediate now) {
+      return authorized(call, now.decide(call));
+    }
+    return authorization.authorize(call).thenCompose(authorized -> authorized(call, authorized));
+  }
+
+  /** Steps 7 to 9, once the authorizer has answered. */
+  private CompletionStage<R> authorized(Call call, Outcome<AuthorizerContext> authorized) {
+    if (!(authorized instanceof Outcome.Next<AuthorizerContext> context)) {
+      return done(stop(call, authorized));
+    }
+    if (context.value() != AuthorizerContext.none()) {
+      call.allowed(context.value());
+    }
+    // 7. Map parameters: request parameter mapping comes with issue 25.
+    // 8. Integrate; 9. respond, in integrated above.
+    return integrate.apply(call, integrated);
   }
 
   /**
@@ -163,13 +183,13 @@ public final class Pipeline implements AutoCloseable {
     if (!(limits.head(request) instanceof Outcome.Next)) {
       return explanation(Explanation.Outcome.HEADERS_TOO_LARGE, Optional.empty(), request.rawPath(), null, Map.of());
     }
-    Outcome<StageSelector.Selection<StageRuntime>> staged = stages.apply(request.rawPath());
-    if (!(staged instanceof Outcome.Next<StageSelector.Selection<StageRuntime>> stage)) {
+    Outcome<StageRuntime> staged = stages.apply(request.rawPath());
+    if (!(staged instanceof Outcome.Next<StageRuntime> stage)) {
       return explanation(Explanation.Outcome.NO_STAGE, Optional.empty(), request.rawPath(), null, Map.of());
     }
-    Optional<String> stageName = Optional.of(stage.value().stage().stage().name());
-    String routedPath = stage.value().routedPath();
-    if (preflight.apply(request) instanceof Outcome.Answer<GatewayRequest> answer) {
+    Optional<String> stageName = Optional.of(stage.value().stage().name());
+    String routedPath = StageStep.routedPath(stage.value(), request.rawPath());
+    if (preflight.apply(request) instanceof Outcome.Answer<Outcome.Passed> answer) {
       Map<String, String> headers = new LinkedHashMap<>();
       answer.headers().forEach((name, values) -> headers.put(name, values.get(0)));
       return explanation(Explanation.Outcome.PREFLIGHT, stageName, routedPath, null, headers);
@@ -200,10 +220,10 @@ public final class Pipeline implements AutoCloseable {
    * @param failure the answer
    * @return the finished answer
    */
-  public Reply refuse(Call call, Failure failure) {
-    if (stages.apply(call.request.rawPath()) instanceof Outcome.Next<StageSelector.Selection<StageRuntime>> stage) {
-      call.stage = stage.value().stage();
-      call.routedPath = stage.value().routedPath();
+  public R refuse(Call call, Failure failure) {
+    if (stages.apply(call.request.rawPath()) instanceof Outcome.Next<StageRuntime> stage) {
+      call.stage = stage.value();
+      call.routedPath = StageStep.routedPath(stage.value(), call.request.rawPath());
     }
     return stop(call, Outcome.refuse(failure));
   }
@@ -215,15 +235,15 @@ public final class Pipeline implements AutoCloseable {
    * @param error the bug
    * @return the finished 500
    */
-  public Reply internalError(Call call, Throwable error) {
+  public R internalError(Call call, Throwable error) {
     return stop(call, Outcome.refuse(Failure.INTEGRATION_FAILURE,
         Outcome.Why.integration("gateway error: " + Causes.unwrap(error))));
   }
 
   /** A step that did not go on: its refusal or answer, finished. */
-  private Reply stop(Call call, Outcome<?> outcome) {
+  private R stop(Call call, Outcome<?> outcome) {
     if (outcome instanceof Outcome.Answer<?> answer) {
-      return respond.finish(call, new Reply(answer.status(), answer.headers(), answer.body()));
+      return respond.finish(call, answer.status(), answer.headers(), answer.body());
     }
     Outcome.Refuse<?> refusal = (Outcome.Refuse<?>) outcome;
     call.failure = refusal.failure();
@@ -233,10 +253,10 @@ public final class Pipeline implements AutoCloseable {
     if (!refusal.why().integration().isEmpty()) {
       call.integrationError = refusal.why().integration();
     }
-    return respond.finish(call, respond.failure(refusal.failure()));
+    return respond.failure(call, refusal.failure());
   }
 
-  private static CompletionStage<Reply> done(Reply reply) {
+  private static <R> CompletionStage<R> done(R reply) {
     return CompletableFuture.completedFuture(reply);
   }
 

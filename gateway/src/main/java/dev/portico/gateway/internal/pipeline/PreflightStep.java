@@ -1,6 +1,5 @@
 package dev.portico.gateway.internal.pipeline;
 
-import org.jspecify.annotations.Nullable;
 import dev.portico.cors.CorsHeaders;
 import dev.portico.cors.CorsPolicy;
 import dev.portico.gateway.GatewayRequest;
@@ -8,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Step 3, CORS preflight: with CORS configured, {@code OPTIONS} with {@code Origin} and {@code
@@ -22,14 +22,14 @@ final class PreflightStep {
     this.cors = cors.orElse(null);
   }
 
-  Outcome<GatewayRequest> apply(GatewayRequest request) {
+  Outcome<Outcome.Passed> apply(GatewayRequest request) {
     if (cors == null) {
-      return Outcome.next(request);
+      return Outcome.PASSED;
     }
     String origin = request.header("origin").orElse(null);
     String requestMethod = request.header("access-control-request-method").orElse(null);
     if (!cors.isPreflight(request.method(), origin, requestMethod)) {
-      return Outcome.next(request);
+      return Outcome.PASSED;
     }
     CorsHeaders headers =
         cors.preflight(origin, requestMethod, request.header("access-control-request-headers").orElse(null));

@@ -1,6 +1,5 @@
 package dev.portico.gateway.internal.pipeline;
 
-import org.jspecify.annotations.Nullable;
 import dev.portico.cors.CorsPolicy;
 import dev.portico.gateway.GatewayLimits;
 import dev.portico.gateway.internal.HeaderSize;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Step 9, respond: every answer leaves through here. An integration's answer loses its hop-by-hop headers (they
@@ -19,18 +19,23 @@ import java.util.Set;
  * headers (facts §5); one over {@link GatewayLimits#maxResponseHeaderBytes()} fails (D16). Then every answer gets
  * the CORS headers for an allowed {@code Origin}, {@code apigw-requestid}, and the stage's access log line.
  */
-final class RespondStep {
+final class RespondStep<R> {
   private static final System.Logger LOG = System.getLogger("dev.portico.gateway.Gateway");
   private final @Nullable CorsPolicy cors;
   private final GatewayLimits limits;
+  private final Answers<R> answers;
 
-  RespondStep(Optional<CorsPolicy> cors, GatewayLimits limits) {
+  RespondStep(Optional<CorsPolicy> cors, GatewayLimits limits, Answers<R> answers) {
     this.cors = cors.orElse(null);
     this.limits = limits;
+    this.answers = answers;
   }
 
-  /** The integration's answer, or the failure its headers cause. */
-  Outcome<Reply> integrated(ProxyResponse response) {
+  /**
+   * The integration's headers as the client gets them: without hop-by-hop headers and, with CORS, without the
+   * backend's {@code access-control-*}.
+   */
+  Map<String, List<String>> headers(ProxyResponse response) {
     Map<String, List<String>> headers = new LinkedHashMap<>();
     Set<String> hopByHop = HttpSyntax.hopByHop(response.headers());
     response.headers().forEach((name, values) -> {
@@ -38,38 +43,45 @@ final class RespondStep {
         headers.put(name, values);
       }
     });
-    long size = HeaderSize.ofResponse(headers);
-    if (size > limits.maxResponseHeaderBytes()) {
-      return Outcome.refuse(Failure.INTEGRATION_FAILURE, Outcome.Why.integration("the integration answered " + size
-          + " bytes of status line and headers, more than GatewayLimits.maxResponseHeaderBytes "
-          + limits.maxResponseHeaderBytes()));
-    }
-    return Outcome.next(new Reply(response.statusCode(), headers, response.body()));
+    return headers;
   }
 
-  /** AWS's error answer: {@code {"message":"..."}}, and {@code www-authenticate} for a JWT authorizer's. */
-  Reply failure(Failure failure) {
+  /** The refusal of an answer whose status line and headers are over the limit (D16); empty when they fit. */
+  Optional<Outcome<?>> tooLarge(Map<String, List<String>> headers) {
+    long size = HeaderSize.ofResponse(headers);
+    if (size <= limits.maxResponseHeaderBytes()) {
+      return Optional.empty();
+    }
+    return Optional.of(Outcome.refuse(Failure.INTEGRATION_FAILURE, Outcome.Why.integration("the integration"
+        + " answered " + size + " bytes of status line and headers, more than GatewayLimits.maxResponseHeaderBytes "
+        + limits.maxResponseHeaderBytes())));
+  }
+
+  /** AWS's error answer, finished: {@code {"message":"..."}}, and {@code www-authenticate} for a JWT authorizer's. */
+  R failure(Call call, Failure failure) {
     Map<String, List<String>> headers = new LinkedHashMap<>();
     headers.put("content-type", List.of("application/json"));
     if (failure.wwwAuthenticate() != null) {
       headers.put("www-authenticate", List.of(failure.wwwAuthenticate()));
     }
-    return new Reply(failure.status(), headers, failure.body().getBytes(StandardCharsets.UTF_8));
+    return finish(call, failure.status(), headers, failure.body().getBytes(StandardCharsets.UTF_8));
   }
 
-  /** The last touches of every answer: CORS, the request id, the access log. */
-  Reply finish(Call call, Reply reply) {
-    Map<String, List<String>> headers = reply.headers() instanceof LinkedHashMap<String, List<String>> mutable
-        ? mutable : new LinkedHashMap<>(reply.headers());
-    if (cors != null && reply.status() != 204) {
+  /**
+   * The last touches of every answer: CORS, the request id, the access log.
+   *
+   * @param headers the answer's own map, finished in place
+   */
+  R finish(Call call, int status, Map<String, List<String>> headers, byte[] body) {
+    if (cors != null && status != 204) {
       String origin = call.request.header("origin").orElse(null);
       if (origin != null) {
         cors.actualHeaders(origin).forEach((name, value) -> headers.put(name, List.of(value)));
       }
     }
     headers.put("apigw-requestid", List.of(call.requestId));
-    call.status = reply.status();
-    call.responseLength = reply.body().length;
+    call.status = status;
+    call.responseLength = body.length;
     if (call.stage != null && call.stage.accessLog().isPresent()) {
       try {
         call.stage.stage().accessLogSink().write(call.stage.stage().name(),
@@ -78,6 +90,6 @@ final class RespondStep {
         LOG.log(System.Logger.Level.WARNING, "access log sink of stage " + call.stage.stage().name() + " failed", e);
       }
     }
-    return new Reply(reply.status(), headers, reply.body());
+    return answers.answer(status, headers, body);
   }
 }

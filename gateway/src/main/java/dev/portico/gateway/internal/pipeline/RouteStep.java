@@ -2,6 +2,7 @@ package dev.portico.gateway.internal.pipeline;
 
 import dev.portico.routing.RouteMatch;
 import dev.portico.routing.Router;
+import java.util.Optional;
 
 /** Step 4, route: AWS's precedence on the path without the stage prefix (facts §1), else 404. */
 final class RouteStep {
@@ -11,8 +12,10 @@ final class RouteStep {
     this.router = router;
   }
 
+  private static final Outcome<RouteMatch<RouteTarget>> NO_ROUTE = Outcome.refuse(Failure.NOT_FOUND);
+
   Outcome<RouteMatch<RouteTarget>> apply(String method, String routedPath) {
-    return router.match(method, routedPath).<Outcome<RouteMatch<RouteTarget>>>map(Outcome::next)
-        .orElseGet(() -> Outcome.refuse(Failure.NOT_FOUND));
+    Optional<RouteMatch<RouteTarget>> match = router.match(method, routedPath);
+    return match.isPresent() ? Outcome.next(match.get()) : NO_ROUTE;
   }
 }
