@@ -133,12 +133,15 @@ final class DefinitionReader {
       error("/openapi", "missing: HTTP APIs import OpenAPI 3.0 definitions ('openapi: 3.0.1')");
       return empty();
     }
-    if (!version.isTextual() || !version.asText().matches("3\\.[01]\\.\\d+")) {
-      error("/openapi", "'" + version.asText() + "' is not an OpenAPI 3.0 version such as 3.0.1");
+    // SAM writes 'openapi: 3.0' (its own check is \A3(\.\d)(\.\d)?$) and AWS imports it; unquoted YAML reads
+    // 3.0 as a number.
+    String versionText = version.isNumber() ? version.decimalValue().toPlainString() : version.asText();
+    if (!(version.isTextual() || version.isNumber()) || !versionText.matches("3\\.[01](\\.\\d+)?")) {
+      error("/openapi", "'" + versionText + "' is not an OpenAPI 3.0 version such as 3.0.1 or 3.0");
       return empty();
     }
-    if (version.asText().startsWith("3.1")) {
-      warning("/openapi", "OpenAPI " + version.asText() + " is read as 3.0: AWS imports OpenAPI 3.0");
+    if (versionText.startsWith("3.1")) {
+      warning("/openapi", "OpenAPI " + versionText + " is read as 3.0: AWS imports OpenAPI 3.0");
     }
     JsonNode importExport = root.get(IMPORT_EXPORT_VERSION);
     if (importExport != null && !importExport.asText().equals("1.0")) {
@@ -509,14 +512,25 @@ final class DefinitionReader {
       error(opAt + "/isDefaultRoute", "must be true or false, got " + isDefault);
       return Optional.empty();
     }
-    // AWS marks its $default route with isDefaultRoute; without it, /$default is an ordinary path.
+    // AWS marks its $default route with isDefaultRoute on x-amazon-apigateway-any-method of /$default; SAM writes
+    // the path key as $default, which AWS imports with the warning repeated here. Without isDefaultRoute,
+    // /$default is an ordinary path.
     if (isDefault != null && isDefault.asBoolean()) {
-      if (!method.equals("ANY") || !path.equals(DEFAULT_PATH)) {
-        error(opAt + "/isDefaultRoute", "the $default route is written as " + DEFAULT_PATH + " with " + ANY_METHOD
-            + ", not '" + path + "' with '" + field + "'");
+      if (!method.equals("ANY") || !(path.equals(DEFAULT_PATH) || path.equals(RouteKey.DEFAULT.toString()))) {
+        error(opAt + "/isDefaultRoute", "isDefaultRoute marks the $default route, which is written as path "
+            + DEFAULT_PATH + " (or $default) with " + ANY_METHOD + "; '" + field + "' of '" + path + "' cannot be it");
         return Optional.empty();
       }
+      if (!path.startsWith("/")) {
+        warning(pathAt, "Resource $default should start with / (AWS imports it with this warning; "
+            + DEFAULT_PATH + " is the exported form)");
+      }
       return Optional.of(RouteKey.DEFAULT);
+    }
+    if (path.equals(RouteKey.DEFAULT.toString())) {
+      error(pathAt, "a path must start with '/'; for the $default route write " + DEFAULT_PATH + " with "
+          + ANY_METHOD + " and isDefaultRoute: true");
+      return Optional.empty();
     }
     if (path.equals(DEFAULT_PATH) && method.equals("ANY")) {
       info(opAt, "without isDefaultRoute: true this is the path /$default, not the $default route");

@@ -44,7 +44,8 @@ class InvalidDefinitionsTest {
       "two-security-requirements.yaml|/security|2 alternative security requirements",
       "import-export-version-2.json|/x-amazon-apigateway-importexport-version|the only version is 1.0",
       "syntax-error.json|/paths/~1pets/get|line 1, column 49",
-      "default-route-with-get.yaml|/paths/~1$default/get/isDefaultRoute|the $default route is written as /$default"})
+      "default-route-with-get.yaml|/paths/~1$default/get/isDefaultRoute|"
+          + "isDefaultRoute marks the $default route, which is written as path /$default"})
   void eachMistakeIsOneErrorAtItsPointer(String file, String pointer, String message) {
     ImportResult result = Corpus.read("invalid/" + file);
 

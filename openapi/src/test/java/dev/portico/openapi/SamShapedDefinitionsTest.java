@@ -1,0 +1,73 @@
+package dev.portico.openapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.portico.openapi.ImportProblem.Level;
+import dev.portico.routing.RouteKey;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Definitions as SAM writes them and AWS imports them (issue 20, "OpenAPI fixes"): each was refused before.
+ */
+class SamShapedDefinitionsTest {
+
+  private static String definition(String version, String defaultPath) {
+    return String.join("\n",
+        "openapi: " + version,
+        "info: {title: sam, version: '1.0'}",
+        "paths:",
+        "  /pets:",
+        "    get:",
+        "      x-amazon-apigateway-integration: {type: aws_proxy, uri: pets, payloadFormatVersion: '2.0'}",
+        "  " + defaultPath + ":",
+        "    x-amazon-apigateway-any-method:",
+        "      isDefaultRoute: true",
+        "      x-amazon-apigateway-integration: {type: aws_proxy, uri: fallback, payloadFormatVersion: '2.0'}",
+        "");
+  }
+
+  @ParameterizedTest(name = "openapi: {0}")
+  @ValueSource(strings = {"'3.0'", "3.0", "'3.0.1'", "3.0.3", "'3.1'"})
+  void openapiThreeZeroWithoutPatchIsAcceptedAsSamsRegexAndAwsAccept(String version) {
+    ImportResult result = OpenApiImporter.read(definition(version, "/$default"));
+
+    assertThat(result.errors()).isEmpty();
+    assertThat(result.routeKeys()).extracting(RouteKey::toString).containsExactly("GET /pets", "$default");
+  }
+
+  @ParameterizedTest(name = "openapi: {0}")
+  @ValueSource(strings = {"'2.0'", "'3'", "'3.2.0'", "3.01", "'3.0.1-rc1'"})
+  void otherVersionsAreStillRefusedAtTheirPointer(String version) {
+    assertThat(OpenApiImporter.read(definition(version, "/$default")).errors()).singleElement()
+        .satisfies(error -> {
+          assertThat(error.pointer()).isEqualTo("/openapi");
+          assertThat(error.message()).contains("is not an OpenAPI 3.0 version");
+        });
+  }
+
+  @Test
+  void samsDefaultPathKeyWithoutSlashIsTheDefaultRouteWithAwsWarning() {
+    ImportResult result = OpenApiImporter.read(definition("'3.0'", "$default"));
+
+    assertThat(result.errors()).isEmpty();
+    assertThat(result.routeKeys()).extracting(RouteKey::toString).containsExactly("GET /pets", "$default");
+    assertThat(result.problems()).filteredOn(p -> p.level() == Level.WARNING).singleElement().satisfies(warning -> {
+      assertThat(warning.pointer()).isEqualTo("/paths/$default");
+      assertThat(warning.message()).startsWith("Resource $default should start with /");
+    });
+  }
+
+  @Test
+  void aDefaultPathKeyWithoutIsDefaultRouteIsAnErrorThatSaysHowToWriteIt() {
+    ImportResult result = OpenApiImporter.read(definition("'3.0'", "$default").replace("isDefaultRoute: true",
+        "summary: no flag"));
+
+    assertThat(result.errors()).singleElement().satisfies(error -> {
+      assertThat(error.pointer()).isEqualTo("/paths/$default");
+      assertThat(error.message()).isEqualTo("a path must start with '/'; for the $default route write /$default with"
+          + " x-amazon-apigateway-any-method and isDefaultRoute: true");
+    });
+  }
+}
