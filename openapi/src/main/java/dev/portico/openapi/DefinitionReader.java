@@ -31,6 +31,7 @@ import dev.portico.routing.RouteKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,6 +88,7 @@ final class DefinitionReader {
   private final BasePathMode mode;
   private final int maxRoutes;
   private final List<ImportProblem> problems = new ArrayList<>();
+  private final Set<ImportProblem> reported = new HashSet<>();
   private final Map<String, Optional<AuthorizerDef>> schemes = new LinkedHashMap<>();
   private final Map<String, Optional<Parsed>> components = new HashMap<>();
   private @Nullable String region;
@@ -381,6 +383,18 @@ final class DefinitionReader {
     }
     boolean simple = simpleNode != null && simpleNode.asBoolean();
     List<String> sources = identitySources(ext, at).orElse(List.of());
+    if (sources.isEmpty() && !ttl.isZero()) {
+      // AWS: "to enable caching, your authorizer must have at least one identity source". SAM writes an authorizer
+      // without Identity this way; it imports, and nothing is cached.
+      if (ttlNode == null) {
+        info(at + "/identitySource", "no identity source: results are not cached (a Lambda authorizer caches only"
+            + " with at least one identity source), and the function runs for every request");
+      } else {
+        warning(at + "/authorizerResultTtlInSeconds", "authorizerResultTtlInSeconds " + ttl.toSeconds()
+            + " is ignored: without an identity source nothing is cached, and the function runs for every request");
+      }
+      ttl = Duration.ZERO;
+    }
     for (String field : List.of("authorizerCredentials", "identityValidationExpression")) {
       if (ext.has(field)) {
         info(at + "/" + field, field + " is ignored: "
@@ -567,12 +581,14 @@ final class DefinitionReader {
     try {
       route.toRoute(placeholder(integration.integration()));
     } catch (GatewayConfigException e) {
-      error(switch (e.field()) {
+      String at = switch (e.field()) {
         case "Route.payloadFormat" -> integration.pointer() + "/payloadFormatVersion";
         case "Route.scopes" -> a.pointer();
         case "Route.timeout" -> integration.pointer() + "/timeoutInMillis";
         default -> opAt;
-      }, e.getMessage());
+      };
+      // A shared integration's problem is its own, whichever route met it first: one error, without a route.
+      error(at, at.startsWith(opAt) ? e.getMessage() : "'" + e.value() + "' " + e.rule());
       return Optional.empty();
     }
     return Optional.of(route);
@@ -939,14 +955,24 @@ final class DefinitionReader {
 
   /** An error; a message is always given (exceptions' getMessage() is declared nullable, never null here). */
   private void error(String pointer, @Nullable String message) {
-    problems.add(new ImportProblem(Level.ERROR, pointer, String.valueOf(message)));
+    report(new ImportProblem(Level.ERROR, pointer, String.valueOf(message)));
   }
 
   private void warning(String pointer, String message) {
-    problems.add(new ImportProblem(Level.WARNING, pointer, message));
+    report(new ImportProblem(Level.WARNING, pointer, message));
   }
 
   private void info(String pointer, String message) {
-    problems.add(new ImportProblem(Level.INFO, pointer, message));
+    report(new ImportProblem(Level.INFO, pointer, message));
+  }
+
+  /**
+   * Records a problem once: a shared integration or authorizer used by many routes is checked for each, and its
+   * problem stands at its own pointer, so it is the same problem each time.
+   */
+  private void report(ImportProblem problem) {
+    if (reported.add(problem)) {
+      problems.add(problem);
+    }
   }
 }

@@ -70,4 +70,73 @@ class SamShapedDefinitionsTest {
           + " x-amazon-apigateway-any-method and isDefaultRoute: true");
     });
   }
+
+  @Test
+  void anErrorInASharedIntegrationIsReportedOnceAtItsOwnPointer() {
+    ImportResult result = OpenApiImporter.read(String.join("\n",
+        "openapi: 3.0.1",
+        "paths:",
+        "  /a: {get: {x-amazon-apigateway-integration: {$ref: '#/components/x-amazon-apigateway-integrations/b'}}}",
+        "  /c: {get: {x-amazon-apigateway-integration: {$ref: '#/components/x-amazon-apigateway-integrations/b'}}}",
+        "  /d: {get: {x-amazon-apigateway-integration: {$ref: '#/components/x-amazon-apigateway-integrations/b'}}}",
+        "components:",
+        "  x-amazon-apigateway-integrations:",
+        "    b: {type: http_proxy, httpMethod: GET, uri: 'https://backend.example.com', payloadFormatVersion: '2.0'}",
+        ""));
+
+    assertThat(result.errors()).singleElement().satisfies(error -> {
+      assertThat(error.pointer()).isEqualTo("/components/x-amazon-apigateway-integrations/b/payloadFormatVersion");
+      assertThat(error.message()).contains("only Lambda integrations support 2.0");
+    });
+  }
+
+  private static String lambdaAuthorizer(String extra) {
+    return String.join("\n",
+        "openapi: '3.0'",
+        "paths:",
+        "  /pets:",
+        "    get:",
+        "      security: [{LambdaAuth: []}]",
+        "      x-amazon-apigateway-integration: {type: aws_proxy, uri: pets, payloadFormatVersion: '2.0'}",
+        "components:",
+        "  securitySchemes:",
+        "    LambdaAuth:",
+        "      type: apiKey",
+        "      in: header",
+        "      name: Unused",
+        "      x-amazon-apigateway-authorizer:",
+        "        type: request",
+        "        authorizerUri: arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/"
+            + "arn:aws:lambda:us-east-1:123456789012:function:auth/invocations",
+        "        authorizerPayloadFormatVersion: '2.0'",
+        "        enableSimpleResponses: true",
+        extra,
+        "");
+  }
+
+  @Test
+  void aLambdaAuthorizerWithoutIdentitySourceImportsWithCachingOffAsSamGeneratesIt() {
+    ImportResult result = OpenApiImporter.read(lambdaAuthorizer(""));
+
+    assertThat(result.errors()).isEmpty();
+    assertThat(result.problems()).anySatisfy(info -> {
+      assertThat(info.level()).isEqualTo(Level.INFO);
+      assertThat(info.pointer()).isEqualTo(
+          "/components/securitySchemes/LambdaAuth/x-amazon-apigateway-authorizer/identitySource");
+      assertThat(info.message()).startsWith("no identity source: results are not cached");
+    });
+    dev.portico.gateway.HttpApi api = result.apiBuilder(java.util.Map.of("pets", Apis.OK, "auth", Apis.OK)).build();
+    assertThat(((dev.portico.gateway.Authorizer.Lambda) api.authorizers().get("LambdaAuth")).resultTtl()).isZero();
+  }
+
+  @Test
+  void anExplicitTtlWithoutIdentitySourceIsAWarningAndNothingIsCached() {
+    ImportResult result = OpenApiImporter.read(lambdaAuthorizer("        authorizerResultTtlInSeconds: 300"));
+
+    assertThat(result.errors()).isEmpty();
+    assertThat(result.problems()).filteredOn(p -> p.level() == Level.WARNING).singleElement().satisfies(warning -> {
+      assertThat(warning.pointer()).endsWith("/x-amazon-apigateway-authorizer/authorizerResultTtlInSeconds");
+      assertThat(warning.message()).startsWith("authorizerResultTtlInSeconds 300 is ignored");
+    });
+  }
 }
