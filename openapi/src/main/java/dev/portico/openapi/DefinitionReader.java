@@ -77,6 +77,19 @@ final class DefinitionReader {
       "integrationSubtype", "requestParameters", "responseParameters", "credentials", "tlsConfig", "description",
       "$ref");
 
+  /** The extensions HTTP APIs read, where they stand; an unknown one close to these is probably a typo. */
+  private static final List<String> HTTP_EXTENSIONS = List.of(INTEGRATION, ANY_METHOD, CORS, AUTHORIZER, INTEGRATIONS,
+      IMPORT_EXPORT_VERSION);
+
+  /** OpenAPI 3.0's fields of the root object, of a path item and of an operation. */
+  private static final List<String> ROOT_FIELDS = List.of("openapi", "info", "servers", "paths", "components",
+      "security", "tags", "externalDocs");
+  private static final List<String> PATH_ITEM_FIELDS = List.of("summary", "description", "servers", "parameters", "$ref",
+      "get", "put", "post", "delete", "options", "head", "patch", "trace");
+  private static final List<String> OPERATION_FIELDS = List.of("tags", "summary", "description", "externalDocs",
+      "operationId", "parameters", "requestBody", "responses", "callbacks", "deprecated", "security", "servers",
+      "isDefaultRoute");
+
   private static final Set<String> CORS_FIELDS = Set.of(
       "allowOrigins", "allowCredentials", "exposeHeaders", "maxAge", "allowMethods", "allowHeaders");
 
@@ -178,10 +191,34 @@ final class DefinitionReader {
   private void rootExtensions() {
     for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
       String name = names.next();
+      if (!name.startsWith("x-")) {
+        unknownField("", name, ROOT_FIELDS, "an OpenAPI field");
+      }
       if (!name.startsWith("x-amazon-apigateway-") || name.equals(CORS) || name.equals(IMPORT_EXPORT_VERSION)) {
         continue;
       }
       extension(Pointers.child("", name), name);
+    }
+  }
+
+  /**
+   * An OpenAPI field that is not one: a typo of {@code security} is an error, since the security it meant would be
+   * dropped and the routes left open ("a typo must never silently open a route"); a typo of another field is a
+   * warning naming it; anything else is a warning (OpenAPI has no such field).
+   */
+  private void unknownField(String at, String name, List<String> known, String what) {
+    if (known.contains(name)) {
+      return;
+    }
+    String pointer = Pointers.child(at, name);
+    Optional<String> meant = Spelling.closest(name, known);
+    if (meant.isPresent() && meant.get().equals("security")) {
+      error(pointer, "'" + name + "' is not " + what + "; did you mean 'security'? As written, the security it"
+          + " describes would be dropped and the route left open");
+    } else if (meant.isPresent()) {
+      warning(pointer, "'" + name + "' is not " + what + "; did you mean '" + meant.get() + "'? ignored");
+    } else {
+      warning(pointer, "'" + name + "' is not " + what + "; ignored");
     }
   }
 
@@ -192,7 +229,9 @@ final class DefinitionReader {
     } else if (name.equals("x-amazon-apigateway-endpoint-configuration") || name.equals("x-amazon-apigateway-tag-value")) {
       info(pointer, name + " is ignored: it configures AWS endpoints and tags, not request handling");
     } else {
-      warning(pointer, name + " is not supported; ignored");
+      Optional<String> meant = Spelling.closest(name, HTTP_EXTENSIONS);
+      warning(pointer, name + " is not supported; " + meant.map(m -> "did you mean " + m + "? ").orElse("")
+          + "ignored");
     }
   }
 
@@ -514,7 +553,9 @@ final class DefinitionReader {
     } else if (Set.of("summary", "description", "servers", "parameters").contains(field) || field.startsWith("x-")) {
       return Optional.empty();
     } else {
-      info(opAt, "'" + field + "' is not an OpenAPI operation; ignored");
+      Optional<String> meant = Spelling.closest(field, PATH_ITEM_FIELDS);
+      warning(opAt, "'" + field + "' is not an OpenAPI operation; " + meant.map(m -> "did you mean '" + m + "'? ")
+          .orElse("") + "ignored, so no route is made of it");
       return Optional.empty();
     }
     if (!operation.isObject()) {
@@ -568,6 +609,8 @@ final class DefinitionReader {
       String name = names.next();
       if (name.startsWith("x-amazon-apigateway-") && !name.equals(INTEGRATION)) {
         extension(Pointers.child(opAt, name), name);
+      } else if (!name.startsWith("x-")) {
+        unknownField(opAt, name, OPERATION_FIELDS, "an OpenAPI operation field");
       }
     }
     Optional<Auth> auth = security(operation, opAt);
@@ -944,7 +987,13 @@ final class DefinitionReader {
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!read.contains(name)) {
-        info(Pointers.child(at, name), "'" + name + "' is not an HTTP API property; ignored");
+        Optional<String> meant = Spelling.closest(name, read);
+        if (meant.isPresent()) {
+          warning(Pointers.child(at, name), "'" + name + "' is not an HTTP API property; did you mean '" + meant.get()
+              + "'? ignored");
+        } else {
+          info(Pointers.child(at, name), "'" + name + "' is not an HTTP API property; ignored");
+        }
       }
     }
   }

@@ -57,6 +57,26 @@ class CliTest {
   }
 
   @Test
+  void validateStrictIsFailOnWarnings() {
+    Run run = run("validate", "--api", SHOP, "--strict");
+
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.lines()).last().isEqualTo(SHOP + ": 0 errors, 1 warning, 5 routes — not deployable with --strict"
+        + " (failOnWarnings)");
+  }
+
+  @Test
+  void validateAllPrintsInfoToo() {
+    Run quiet = run("validate", "--api", BROKEN);
+    Run all = run("validate", "--api", BROKEN, "--all");
+
+    assertThat(all.status()).isEqualTo(1);
+    assertThat(all.lines()).containsAll(quiet.lines().subList(0, quiet.lines().size() - 1))
+        .anySatisfy(line -> assertThat(line).startsWith("INFO "));
+    assertThat(quiet.lines()).noneSatisfy(line -> assertThat(line).startsWith("INFO "));
+  }
+
+  @Test
   void routesAreListedInPrecedenceOrder() {
     Run run = run("routes", "--api", SHOP);
 

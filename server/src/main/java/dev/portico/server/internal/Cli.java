@@ -36,7 +36,7 @@ public final class Cli {
       "                     [--classpath PATHS] [--stage NAME] [--stage-variable K=V]... [--jwt-issuer AUTHORIZER=URL]...",
       "                     [--domain-name NAME] [--reserved-concurrency NAME=N]... [--max-connections 1000]",
       "                     [--header-timeout 10] [--watch]",
-      "       portico validate --api FILE",
+      "       portico validate --api FILE [--strict] [--all]",
       "       portico routes --api FILE",
       "       portico explain --api FILE [--stage NAME] [--stage-variable K=V]... METHOD PATH [-H 'Name: value']...");
   /** Import logs unbound functions itself; the commands say it their own way. Held so the level sticks. */
@@ -159,10 +159,12 @@ public final class Cli {
     noOperands(options);
     Path file = options.api();
     ImportResult result = ApiLoader.open(file);
+    boolean strict = options.flag("--strict");
+    boolean all = options.flag("--all");
     int errors = 0;
     int warnings = 0;
     for (ImportProblem problem : result.problems()) {
-      if (problem.level() != ImportProblem.Level.INFO) {
+      if (problem.level() != ImportProblem.Level.INFO || all) {
         out.println(problem);
         errors += problem.level() == ImportProblem.Level.ERROR ? 1 : 0;
         warnings += problem.level() == ImportProblem.Level.WARNING ? 1 : 0;
@@ -175,9 +177,12 @@ public final class Cli {
         warnings++;
       }
     }
+    // --strict is AWS's failOnWarnings: a definition with warnings is not imported.
+    boolean deployable = errors == 0 && !(strict && warnings > 0);
     out.println(file + ": " + plural(errors, "error") + ", " + plural(warnings, "warning") + ", "
-        + result.routeKeys().size() + " routes" + (errors == 0 ? "" : " — not deployable"));
-    return errors == 0 ? 0 : 1;
+        + result.routeKeys().size() + " routes" + (deployable ? ""
+            : errors == 0 ? " — not deployable with --strict (failOnWarnings)" : " — not deployable"));
+    return deployable ? 0 : 1;
   }
 
   private int routes(Options options) throws ApiLoader.LoadException {

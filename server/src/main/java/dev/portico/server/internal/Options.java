@@ -18,7 +18,7 @@ final class Options {
       "routes", Set.of("--api", "--stage"),
       "explain", Set.of("--api", "--stage", "--stage-variable", "-H", "--header"));
   private static final Map<String, Set<String>> FLAGS = Map.of(
-      "serve", Set.of("--watch"), "validate", Set.of(), "routes", Set.of(), "explain", Set.of());
+      "serve", Set.of("--watch"), "validate", Set.of("--strict", "--all"), "routes", Set.of(), "explain", Set.of());
 
   final String command;
   private final Map<String, List<String>> values = new LinkedHashMap<>();
