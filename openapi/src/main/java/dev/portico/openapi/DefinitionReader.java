@@ -690,6 +690,12 @@ final class DefinitionReader {
       return Optional.empty();
     }
     Optional<AuthorizerDef> authorizer = schemes.get(name);
+    if (authorizer == null && name.equals("NONE") && scopes.get().isEmpty()) {
+      // SAM writes Auth: {Authorizer: NONE} so, without defining NONE; AWS imports the route without authorization.
+      // Only this exact name: any other undefined scheme is an error, so a typo never opens a route.
+      info(nameAt, "security requirement NONE (as SAM writes Authorizer: NONE): the route needs no authorization");
+      return Optional.of(new Auth(AuthorizationType.NONE, null, List.of(), nameAt));
+    }
     if (authorizer == null) {
       error(nameAt, "security scheme '" + name + "' is not defined in components.securitySchemes");
       return Optional.empty();

@@ -139,4 +139,40 @@ class SamShapedDefinitionsTest {
       assertThat(warning.message()).startsWith("authorizerResultTtlInSeconds 300 is ignored");
     });
   }
+
+  private static String secured(String requirement) {
+    return String.join("\n",
+        "openapi: '3.0'",
+        "info: {title: sam, version: '1.0'}",
+        "paths:",
+        "  /health:",
+        "    get:",
+        "      security: [{" + requirement + "}]",
+        "      x-amazon-apigateway-integration: {type: aws_proxy, uri: fn, payloadFormatVersion: '2.0'}",
+        "components:",
+        "  securitySchemes:",
+        "    Jwt:",
+        "      type: oauth2",
+        "      x-amazon-apigateway-authorizer: {type: jwt, identitySource: $request.header.Authorization,",
+        "        jwtConfiguration: {issuer: 'https://issuer.example', audience: [a]}}",
+        "");
+  }
+
+  @Test
+  void samsAuthorizerNoneIsAnOpenRouteAsAwsImportsIt() {
+    ImportResult result = OpenApiImporter.read(secured("NONE: []"));
+
+    assertThat(result.errors()).isEmpty();
+    assertThat(result.apiBuilder(Bindings.builder().allowUnbound().build()).build().routes()).singleElement()
+        .satisfies(route -> assertThat(route.authorizationType()).isEqualTo(dev.portico.gateway.AuthorizationType.NONE));
+    assertThat(result.problems()).filteredOn(p -> p.level() == Level.INFO)
+        .anySatisfy(info -> assertThat(info.message()).startsWith("security requirement NONE"));
+  }
+
+  @ParameterizedTest(name = "security requirement {0}")
+  @ValueSource(strings = {"None: []", "NONE: [read]", "Jwtt: []"})
+  void anyOtherUndefinedSchemeIsStillAnErrorSoATypoNeverOpensARoute(String requirement) {
+    assertThat(OpenApiImporter.read(secured(requirement)).errors()).singleElement()
+        .satisfies(error -> assertThat(error.message()).contains("is not defined in components.securitySchemes"));
+  }
 }

@@ -1,0 +1,472 @@
+package dev.portico.templates;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.portico.openapi.ImportOptions;
+import dev.portico.openapi.ImportProblem;
+import dev.portico.openapi.ImportProblem.Level;
+import dev.portico.openapi.ImportResult;
+import dev.portico.openapi.OpenApiImporter;
+import dev.portico.templates.internal.Intrinsics;
+import dev.portico.templates.internal.Stack;
+import dev.portico.templates.internal.TemplateText;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads a SAM or CloudFormation template (YAML with short tags, or JSON) into its HTTP APIs and functions, as
+ * {@code sam deploy} would create them: parameters take their defaults or the given values, conditions decide which
+ * resources exist, SAM's {@code Globals} apply, SAM's HTTP API resources and functions' {@code HttpApi} events
+ * become the OpenAPI definition SAM's translator writes, and every intrinsic function is resolved — or reported at
+ * its template pointer. docs/templates.md lists what is supported.
+ *
+ * <pre>{@code
+ * TemplateResult template = TemplateReader.read(Path.of(args[0]),
+ *     TemplateOptions.builder().parameter("Stage", "dev").build());
+ * for (TemplateApi api : template.apis()) {
+ *   System.out.println(api.logicalId() + " " + api.definition().routeKeys());
+ * }
+ * }</pre>
+ */
+public final class TemplateReader {
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  static final String SAM_TRANSFORM = "AWS::Serverless-2016-10-31";
+
+  private final Path folder;
+  private final TemplateOptions options;
+  private final List<ImportProblem> problems = new ArrayList<>();
+  private final ObjectNode template;
+  private final Stack stack;
+  private final Map<String, String> functionNames = new LinkedHashMap<>();
+
+  private TemplateReader(ObjectNode template, Path folder, TemplateOptions options) {
+    this.template = template;
+    this.folder = folder;
+    this.options = options;
+    this.stack = new Stack(template, options.parameters(), pseudoParameters(options), options.importValues(),
+        new ResourceAttributes());
+  }
+
+  /**
+   * Reads a template file; relative paths in it ({@code CodeUri}, {@code DefinitionUri}) are read from its folder.
+   *
+   * @param file the template
+   * @return what it holds
+   * @throws IOException when the file cannot be read
+   */
+  public static TemplateResult read(Path file) throws IOException {
+    return read(file, TemplateOptions.defaults());
+  }
+
+  /**
+   * Reads a template file.
+   *
+   * @param file the template
+   * @param options parameter values, exports, pseudo parameters
+   * @return what it holds
+   * @throws IOException when the file cannot be read
+   */
+  public static TemplateResult read(Path file, TemplateOptions options) throws IOException {
+    Objects.requireNonNull(file, "file");
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    Path folder = file.toAbsolutePath().getParent();
+    return read(text, folder == null ? Path.of("").toAbsolutePath() : folder, options);
+  }
+
+  /**
+   * Reads a template's text.
+   *
+   * @param text the template, YAML or JSON
+   * @param folder where its relative paths are read from
+   * @param options parameter values, exports, pseudo parameters
+   * @return what it holds
+   */
+  public static TemplateResult read(String text, Path folder, TemplateOptions options) {
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(folder, "folder");
+    Objects.requireNonNull(options, "options");
+    JsonNode root;
+    try {
+      root = TemplateText.read(text);
+    } catch (TemplateText.SyntaxException e) {
+      return new TemplateResult(List.of(new ImportProblem(Level.ERROR, e.pointer(), e.reason())), List.of(),
+          List.of());
+    }
+    if (!root.isObject()) {
+      return new TemplateResult(List.of(new ImportProblem(Level.ERROR, "",
+          "a template must be a map, got " + root.getNodeType().name().toLowerCase(Locale.ROOT))), List.of(), List.of());
+    }
+    if (!root.path("Resources").isObject()) {
+      return new TemplateResult(List.of(new ImportProblem(Level.ERROR, "/Resources",
+          root.has("Resources") ? "Resources must be a map" : "missing: a template needs Resources")), List.of(),
+          List.of());
+    }
+    return new TemplateReader((ObjectNode) root, folder, options).read();
+  }
+
+  private static Map<String, String> pseudoParameters(TemplateOptions options) {
+    Map<String, String> pseudo = new LinkedHashMap<>();
+    pseudo.put("AWS::Region", options.region());
+    pseudo.put("AWS::AccountId", options.accountId());
+    pseudo.put("AWS::StackName", options.stackName());
+    pseudo.put("AWS::StackId", "arn:aws:cloudformation:" + options.region() + ":" + options.accountId() + ":stack/"
+        + options.stackName() + "/00000000-0000-0000-0000-000000000000");
+    pseudo.put("AWS::Partition", options.region().startsWith("cn-") ? "aws-cn"
+        : options.region().startsWith("us-gov-") ? "aws-us-gov" : "aws");
+    pseudo.put("AWS::URLSuffix", options.region().startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com");
+    return pseudo;
+  }
+
+  // ------------------------------------------------------------------------------------------------ the stack
+
+  private TemplateResult read() {
+    boolean sam = transforms().contains(SAM_TRANSFORM);
+    for (String transform : transforms()) {
+      if (!transform.equals(SAM_TRANSFORM)) {
+        error("/Transform", "the transform " + transform + " is not supported by Portico (only " + SAM_TRANSFORM
+            + "); the resources it would make are missing");
+      }
+    }
+    ObjectNode resources = (ObjectNode) template.get("Resources");
+    if (sam) {
+      Globals.apply(template, resources, problems);
+    }
+    List<TemplateFunction> functions = new ArrayList<>();
+    Map<String, List<String>> ignored = new TreeMap<>();
+    List<TemplateApi> apis = new ArrayList<>();
+    CloudFormationApis cloudFormation = new CloudFormationApis(this);
+    SamHttpApis samApis = new SamHttpApis(this);
+    for (Map.Entry<String, JsonNode> entry : resources.properties()) {
+      String logicalId = entry.getKey();
+      JsonNode resource = entry.getValue();
+      String at = "/Resources/" + Intrinsics.escape(logicalId);
+      if (!resource.isObject() || !resource.path("Type").isTextual()) {
+        error(at + "/Type", "a resource needs a Type");
+        continue;
+      }
+      if (!stack.created(logicalId, resource)) {
+        info(at + "/Condition", "condition '" + resource.get("Condition").asText() + "' is false: " + logicalId
+            + " is not created");
+        continue;
+      }
+      String type = resource.get("Type").asText();
+      switch (type) {
+        case "AWS::Serverless::Function", "AWS::Lambda::Function" ->
+            function(logicalId, type, resource, at).ifPresent(functions::add);
+        case "AWS::Serverless::HttpApi" -> samApis.explicit(logicalId, resource, at).ifPresent(apis::add);
+        case "AWS::ApiGatewayV2::Api" -> cloudFormation.api(logicalId, resource, at).ifPresent(apis::add);
+        case "AWS::ApiGatewayV2::Route", "AWS::ApiGatewayV2::Integration", "AWS::ApiGatewayV2::Authorizer",
+            "AWS::ApiGatewayV2::Stage", "AWS::Lambda::Permission" -> { } // read with their API, or not needed
+        case "AWS::ApiGatewayV2::DomainName", "AWS::ApiGatewayV2::ApiMapping", "AWS::ApiGatewayV2::ApiGatewayManagedOverrides",
+            "AWS::ApiGatewayV2::Deployment" -> ignored.computeIfAbsent(type + " (not yet served)",
+                t -> new ArrayList<>()).add(logicalId);
+        default -> ignored.computeIfAbsent(type, t -> new ArrayList<>()).add(logicalId);
+      }
+    }
+    if (sam) {
+      samApis.implicit().ifPresent(apis::add);
+      samApis.unclaimedEvents();
+    }
+    ignored.forEach((type, ids) -> info("/Resources", type + " is not served by Portico: " + String.join(", ", ids)));
+    List<ImportProblem> all = new ArrayList<>(stack.problems());
+    all.addAll(problems);
+    return new TemplateResult(all, apis, functions);
+  }
+
+  private Set<String> transforms() {
+    JsonNode transform = template.get("Transform");
+    Set<String> names = new java.util.LinkedHashSet<>();
+    if (transform == null) {
+      return names;
+    }
+    if (transform.isTextual()) {
+      names.add(transform.asText());
+    } else if (transform.isArray()) {
+      transform.forEach(t -> names.add(t.asText()));
+    }
+    return names;
+  }
+
+  // ------------------------------------------------------------------------------------------------ functions
+
+  private Optional<TemplateFunction> function(String logicalId, String type, JsonNode resource, String at) {
+    // Events are SamHttpApis' to read (an event's ApiId must stay a Ref to tell which API claims it)
+    JsonNode properties = resolveExcept(resource.path("Properties"), at + "/Properties", Set.of("Events"));
+    if (properties == null) {
+      return Optional.empty();
+    }
+    String name = functionName(logicalId);
+    Optional<String> handler = textOf(properties, "Handler");
+    Optional<String> runtime = textOf(properties, "Runtime");
+    Optional<Path> code = Optional.empty();
+    JsonNode codeUri = type.equals("AWS::Serverless::Function") ? properties.get("CodeUri") : null;
+    if (codeUri != null && codeUri.isTextual() && !codeUri.asText().startsWith("s3://")) {
+      code = Optional.of(folder.resolve(codeUri.asText()).normalize());
+    } else if (codeUri == null && properties.has("InlineCode")) {
+      info(at + "/Properties/InlineCode", "inline code cannot run in-process; bind " + name + " with --function");
+    }
+    Map<String, String> environment = new TreeMap<>();
+    JsonNode variables = properties.path("Environment").path("Variables");
+    for (Map.Entry<String, JsonNode> variable : variables.properties()) {
+      environment.put(variable.getKey(), variable.getValue().isNumber() && !variable.getValue().isIntegralNumber()
+          ? variable.getValue().decimalValue().toPlainString() : variable.getValue().asText());
+    }
+    Optional<Duration> timeout = properties.path("Timeout").canConvertToInt()
+        ? Optional.of(Duration.ofSeconds(properties.path("Timeout").asInt())) : Optional.empty();
+    OptionalInt memory = properties.path("MemorySize").canConvertToInt()
+        ? OptionalInt.of(properties.path("MemorySize").asInt()) : OptionalInt.empty();
+    if (properties.path("PackageType").asText("Zip").equals("Image")) {
+      info(at + "/Properties/PackageType", "an image function cannot run in-process; bind " + name
+          + " with --function NAME=http://...");
+    }
+    return Optional.of(new TemplateFunction(logicalId, name, type, handler, runtime, code, environment, timeout,
+        memory, at));
+  }
+
+  /** A function's name: a literal or resolvable {@code FunctionName}, else its logical id. */
+  String functionName(String logicalId) {
+    String known = functionNames.get(logicalId);
+    if (known != null) {
+      return known;
+    }
+    functionNames.put(logicalId, logicalId); // while resolving, a FunctionName referring to itself gets the id
+    JsonNode declared = template.path("Resources").path(logicalId).path("Properties").get("FunctionName");
+    String name = logicalId;
+    if (declared != null) {
+      try {
+        JsonNode value = stack.intrinsics().resolve(declared, "/Resources/" + Intrinsics.escape(logicalId)
+            + "/Properties/FunctionName");
+        if (value.isTextual()) {
+          name = value.asText();
+        }
+      } catch (Intrinsics.Unresolved e) {
+        if (!e.alreadyReported()) {
+          problems.add(new ImportProblem(Level.WARNING, e.pointer(), e.reason() + "; the function is named "
+              + logicalId + " instead"));
+        }
+      }
+    }
+    functionNames.put(logicalId, name);
+    return name;
+  }
+
+  /** A deterministic 10-character API id, as execute-api ids look, for an API's logical id. */
+  String apiId(String logicalId) {
+    String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+    long hash = 1125899906842597L;
+    for (char c : (options.stackName() + "/" + logicalId).toCharArray()) {
+      hash = 31 * hash + c;
+    }
+    StringBuilder id = new StringBuilder();
+    for (int i = 0; i < 10; i++) {
+      id.append(alphabet.charAt((int) Math.floorMod(hash, (long) alphabet.length())));
+      hash = Long.rotateRight(hash * 0x9E3779B97F4A7C15L, 17);
+    }
+    return id.toString();
+  }
+
+  /** What {@code Ref} and {@code Fn::GetAtt} of the template's resources give, as Portico names them. */
+  private final class ResourceAttributes implements Stack.Attributes {
+    @Override
+    public JsonNode ref(String logicalId, String type) {
+      return switch (type) {
+        case "AWS::Serverless::Function", "AWS::Lambda::Function" -> TextNode.valueOf(functionName(logicalId));
+        case "AWS::Serverless::HttpApi", "AWS::ApiGatewayV2::Api" -> TextNode.valueOf(apiId(logicalId));
+        default -> TextNode.valueOf(logicalId);
+      };
+    }
+
+    @Override
+    public @Nullable JsonNode attribute(String logicalId, String type, String attribute) {
+      String region = options.region();
+      return switch (type + "." + attribute) {
+        case "AWS::Serverless::Function.Arn", "AWS::Lambda::Function.Arn" -> TextNode.valueOf(
+            "arn:aws:lambda:" + region + ":" + options.accountId() + ":function:" + functionName(logicalId));
+        case "AWS::Serverless::HttpApi.ApiEndpoint", "AWS::ApiGatewayV2::Api.ApiEndpoint" -> TextNode.valueOf(
+            "https://" + apiId(logicalId) + ".execute-api." + region + ".amazonaws.com");
+        case "AWS::ApiGatewayV2::Api.ApiId" -> TextNode.valueOf(apiId(logicalId));
+        case "AWS::IAM::Role.Arn" -> TextNode.valueOf("arn:aws:iam::" + options.accountId() + ":role/" + logicalId);
+        default -> null;
+      };
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------------ shared
+
+  /** @return the template */
+  ObjectNode template() {
+    return template;
+  }
+
+  /** @return the template's folder */
+  Path folder() {
+    return folder;
+  }
+
+  /** @return the options */
+  TemplateOptions options() {
+    return options;
+  }
+
+  /**
+   * Resolves a value; what cannot be resolved is an error at its pointer.
+   *
+   * @return the value, or null when something in it could not be resolved
+   */
+  @Nullable JsonNode resolve(JsonNode node, String at) {
+    try {
+      JsonNode value = stack.intrinsics().resolve(node, at);
+      return Intrinsics.isNoValue(value) ? NODES.missingNode() : value;
+    } catch (Intrinsics.Unresolved e) {
+      if (!e.alreadyReported()) {
+        error(e.pointer().isEmpty() ? at : e.pointer(), e.reason());
+      }
+      return null;
+    }
+  }
+
+  /**
+   * Resolves the fields of a map but the named ones, which are kept as written.
+   *
+   * @return the map, or null when something in it could not be resolved (reported)
+   */
+  @Nullable ObjectNode resolveExcept(JsonNode map, String at, Set<String> kept) {
+    ObjectNode out = NODES.objectNode();
+    boolean resolved = true;
+    for (Map.Entry<String, JsonNode> field : map.properties()) {
+      if (kept.contains(field.getKey())) {
+        out.set(field.getKey(), field.getValue());
+        continue;
+      }
+      JsonNode value = resolve(field.getValue(), at + "/" + Intrinsics.escape(field.getKey()));
+      if (value == null) {
+        resolved = false;
+      } else if (!value.isMissingNode()) {
+        out.set(field.getKey(), value);
+      }
+    }
+    return resolved ? out : null;
+  }
+
+  /**
+   * Reads a definition a template holds or includes, through the OpenAPI importer, and moves its problems to the
+   * template: each pointer inside the definition becomes the template pointer its origin maps it to.
+   */
+  ImportResult importDefinition(JsonNode body, Origins origins) {
+    String json;
+    try {
+      json = JSON.writeValueAsString(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a resolved definition is always writable", e);
+    }
+    ImportResult result = OpenApiImporter.read(json, ImportOptions.builder().maxRoutes(options.maxRoutes()).build());
+    Set<ImportProblem> seen = new HashSet<>();
+    for (ImportProblem problem : result.problems()) {
+      ImportProblem moved = new ImportProblem(problem.level(), origins.templatePointer(problem.pointer()),
+          problem.message());
+      if (seen.add(moved)) {
+        problems.add(moved);
+      }
+    }
+    return result;
+  }
+
+  /**
+   * Reads a local file a template names ({@code DefinitionUri}, {@code AWS::Include}).
+   *
+   * @return the document, or null when it cannot be read (reported)
+   */
+  @Nullable JsonNode include(String location, String at) {
+    if (location.startsWith("s3://") || location.startsWith("https://")) {
+      error(at, "'" + location + "' is not a local file: Portico reads definitions from the template's folder;"
+          + " download it and name the local copy");
+      return null;
+    }
+    Path file = folder.resolve(location).normalize();
+    try {
+      JsonNode document = TemplateText.include(Files.readString(file, StandardCharsets.UTF_8));
+      if (document == null) {
+        error(at, file + " is empty");
+      }
+      return document;
+    } catch (IOException e) {
+      error(at, "cannot read " + file + ": " + e);
+      return null;
+    } catch (TemplateText.SyntaxException e) {
+      error(at, file + e.pointer() + ": " + e.reason());
+      return null;
+    }
+  }
+
+  void error(String pointer, String message) {
+    problems.add(new ImportProblem(Level.ERROR, pointer, message));
+  }
+
+  void warning(String pointer, String message) {
+    problems.add(new ImportProblem(Level.WARNING, pointer, message));
+  }
+
+  void info(String pointer, String message) {
+    problems.add(new ImportProblem(Level.INFO, pointer, message));
+  }
+
+  static Optional<String> textOf(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    return value == null || !value.isValueNode() || value.isNull() ? Optional.empty() : Optional.of(value.asText());
+  }
+
+  /** Where the parts of a definition come from in the template, longest definition prefix first. */
+  static final class Origins {
+    private final List<Map.Entry<String, String>> prefixes = new ArrayList<>();
+    private final String fallback;
+
+    Origins(String fallback) {
+      this.fallback = fallback;
+    }
+
+    /**
+     * Maps a definition pointer prefix to a template pointer.
+     *
+     * @param definitionPrefix e.g. {@code /paths/~1pets/get}
+     * @param templatePointer e.g. {@code /Resources/PetsFunction/Properties/Events/List}
+     * @param keepRest whether what follows the prefix is appended (a body written in the template) or dropped (a
+     *     definition SAM generates from an event)
+     */
+    void map(String definitionPrefix, String templatePointer, boolean keepRest) {
+      prefixes.add(Map.entry(definitionPrefix, templatePointer + (keepRest ? "\u0000" : "")));
+      prefixes.sort((a, b) -> b.getKey().length() - a.getKey().length());
+    }
+
+    String templatePointer(String definitionPointer) {
+      for (Map.Entry<String, String> prefix : prefixes) {
+        String key = prefix.getKey();
+        if (definitionPointer.equals(key) || definitionPointer.startsWith(key + "/") || key.isEmpty()) {
+          String target = prefix.getValue();
+          return target.endsWith("\u0000")
+              ? target.substring(0, target.length() - 1) + definitionPointer.substring(key.length()) : target;
+        }
+      }
+      return fallback;
+    }
+  }
+}

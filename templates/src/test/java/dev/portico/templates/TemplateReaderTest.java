@@ -1,0 +1,267 @@
+package dev.portico.templates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.portico.openapi.ImportProblem;
+import dev.portico.openapi.ImportProblem.Level;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** Templates as teams write them: SAM with events and the implicit API, SAM with an explicit API, raw CloudFormation. */
+class TemplateReaderTest {
+  private static final Path HERE = Path.of("").toAbsolutePath();
+
+  static TemplateResult read(String yaml) {
+    return TemplateReader.read(yaml, HERE, TemplateOptions.defaults());
+  }
+
+  static TemplateResult read(String yaml, TemplateOptions options) {
+    return TemplateReader.read(yaml, HERE, options);
+  }
+
+  @Test
+  void functionsWithHttpApiEventsMakeTheImplicitApiAsSamDoes() {
+    TemplateResult template = read(String.join("\n",
+        "AWSTemplateFormatVersion: '2010-09-09'",
+        "Transform: AWS::Serverless-2016-10-31",
+        "Globals:",
+        "  Function:",
+        "    Runtime: java21",
+        "    Timeout: 20",
+        "    Environment: {Variables: {TABLE: pets, MODE: global}}",
+        "Resources:",
+        "  PetsFunction:",
+        "    Type: AWS::Serverless::Function",
+        "    Properties:",
+        "      CodeUri: pets/",
+        "      Handler: com.example.PetsHandler::handleRequest",
+        "      Environment: {Variables: {MODE: local}}",
+        "      Events:",
+        "        List: {Type: HttpApi, Properties: {Path: /pets, Method: get}}",
+        "        Create: {Type: HttpApi, Properties: {Path: /pets, Method: POST, PayloadFormatVersion: '1.0'}}",
+        "        One: {Type: HttpApi, Properties: {Path: '/pets/{id}', Method: any, TimeoutInMillis: 5000}}",
+        "  FallbackFunction:",
+        "    Type: AWS::Serverless::Function",
+        "    Properties:",
+        "      CodeUri: fallback/",
+        "      Handler: com.example.Fallback",
+        "      Runtime: python3.12",
+        "      Events:",
+        "        Everything: {Type: HttpApi}",
+        ""));
+
+    assertThat(template.errors()).isEmpty();
+    assertThat(template.apis()).singleElement().satisfies(api -> {
+      assertThat(api.logicalId()).isEqualTo("ServerlessHttpApi");
+      assertThat(api.kind()).isEqualTo(TemplateApi.Kind.SAM_IMPLICIT_API);
+      assertThat(Describe.api(api)).containsExactly(
+          "route $default -> lambda FallbackFunction v2.0",
+          "route ANY /pets/{id} -> lambda PetsFunction v2.0 5000ms",
+          "route GET /pets -> lambda PetsFunction v2.0",
+          "route POST /pets -> lambda PetsFunction v1.0",
+          "stage $default {}");
+    });
+    TemplateFunction pets = template.function("PetsFunction").orElseThrow();
+    assertThat(pets.isJava()).isTrue();
+    assertThat(pets.handler()).contains("com.example.PetsHandler::handleRequest");
+    assertThat(pets.codeUri()).contains(HERE.resolve("pets"));
+    assertThat(pets.timeout()).hasValueSatisfying(t -> assertThat(t.getSeconds()).isEqualTo(20));
+    assertThat(pets.environment()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of("TABLE", "pets", "MODE",
+        "local"));
+    assertThat(template.function("FallbackFunction").orElseThrow().isJava()).isFalse();
+  }
+
+  @Test
+  void anExplicitHttpApiWithAuthCorsAndStageAsSamTranslatesIt() {
+    TemplateResult template = read(String.join("\n",
+        "Transform: AWS::Serverless-2016-10-31",
+        "Parameters:",
+        "  Issuer: {Type: String, Default: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_PETS01'}",
+        "Resources:",
+        "  PetsApi:",
+        "    Type: AWS::Serverless::HttpApi",
+        "    Properties:",
+        "      StageName: prod",
+        "      StageVariables: {backend: blue}",
+        "      CorsConfiguration: {AllowOrigins: ['https://app.pets.example'], AllowMethods: [GET, POST], MaxAge: 600}",
+        "      Auth:",
+        "        DefaultAuthorizer: Cognito",
+        "        Authorizers:",
+        "          Cognito:",
+        "            IdentitySource: $request.header.Authorization",
+        "            JwtConfiguration: {issuer: !Ref Issuer, audience: [pets-app]}",
+        "            AuthorizationScopes: [pets/read]",
+        "          Keys:",
+        "            FunctionArn: !GetAtt KeysFunction.Arn",
+        "            AuthorizerPayloadFormatVersion: '2.0'",
+        "            EnableSimpleResponses: true",
+        "            Identity: {Headers: [x-api-key], ReauthorizeEvery: 60}",
+        "  PetsFunction:",
+        "    Type: AWS::Serverless::Function",
+        "    Properties:",
+        "      Runtime: java21",
+        "      Handler: com.example.Pets",
+        "      CodeUri: .",
+        "      Events:",
+        "        List: {Type: HttpApi, Properties: {ApiId: !Ref PetsApi, Path: /pets, Method: get}}",
+        "        Open: {Type: HttpApi, Properties: {ApiId: !Ref PetsApi, Path: /health, Method: get,"
+            + " Auth: {Authorizer: NONE}}}",
+        "        Write: {Type: HttpApi, Properties: {ApiId: !Ref PetsApi, Path: /pets, Method: post,"
+            + " Auth: {AuthorizationScopes: [pets/write]}}}",
+        "        Delete: {Type: HttpApi, Properties: {ApiId: !Ref PetsApi, Path: '/pets/{id}', Method: delete,"
+            + " Auth: {Authorizer: Keys}}}",
+        "  KeysFunction:",
+        "    Type: AWS::Serverless::Function",
+        "    Properties: {Runtime: java21, Handler: com.example.Keys, CodeUri: .}",
+        ""));
+
+    assertThat(template.errors()).isEmpty();
+    assertThat(Describe.api(template.api("PetsApi").orElseThrow())).containsExactly(
+        "authorizer Cognito jwt https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_PETS01 [pets-app]"
+            + " $request.header.Authorization",
+        "authorizer Keys lambda KeysFunction v2.0 simple [$request.header.x-api-key] ttl=60",
+        "cors origins=[https://app.pets.example] methods=[GET, POST] headers=[] expose=[] maxAge=OptionalInt[600]"
+            + " credentials=false",
+        "route DELETE /pets/{id} -> lambda PetsFunction v2.0 [CUSTOM Keys]",
+        "route GET /health -> lambda PetsFunction v2.0",
+        "route GET /pets -> lambda PetsFunction v2.0 [JWT Cognito pets/read]",
+        "route POST /pets -> lambda PetsFunction v2.0 [JWT Cognito pets/write]",
+        "stage prod {backend=blue}");
+  }
+
+  @Test
+  void quickCreateAndAssembledCloudFormationApis() {
+    TemplateResult template = read(String.join("\n",
+        "Resources:",
+        "  Quick:",
+        "    Type: AWS::ApiGatewayV2::Api",
+        "    Properties: {Name: quick, ProtocolType: HTTP, Target: !GetAtt Fn.Arn}",
+        "  Fn:",
+        "    Type: AWS::Lambda::Function",
+        "    Properties: {FunctionName: !Sub '${AWS::StackName}-fn', Runtime: java17, Handler: a.B, Code: {ZipFile: x}}",
+        "  Api:",
+        "    Type: AWS::ApiGatewayV2::Api",
+        "    Properties: {Name: assembled, ProtocolType: HTTP}",
+        "  Jwt:",
+        "    Type: AWS::ApiGatewayV2::Authorizer",
+        "    Properties:",
+        "      ApiId: !Ref Api",
+        "      AuthorizerType: JWT",
+        "      Name: jwt",
+        "      IdentitySource: [$request.header.Authorization]",
+        "      JwtConfiguration: {Issuer: 'https://idp.example.com', Audience: [api]}",
+        "  Integration:",
+        "    Type: AWS::ApiGatewayV2::Integration",
+        "    Properties: {ApiId: !Ref Api, IntegrationType: AWS_PROXY, IntegrationUri: !GetAtt Fn.Arn,"
+            + " PayloadFormatVersion: '2.0'}",
+        "  Backend:",
+        "    Type: AWS::ApiGatewayV2::Integration",
+        "    Properties: {ApiId: !Ref Api, IntegrationType: HTTP_PROXY, IntegrationMethod: GET,"
+            + " IntegrationUri: 'https://backend.example.com/{proxy}', PayloadFormatVersion: '1.0'}",
+        "  Route:",
+        "    Type: AWS::ApiGatewayV2::Route",
+        "    Properties: {ApiId: !Ref Api, RouteKey: 'GET /items', AuthorizationType: JWT, AuthorizerId: !Ref Jwt,"
+            + " AuthorizationScopes: [items/read], Target: !Join [/, [integrations, !Ref Integration]]}",
+        "  Proxy:",
+        "    Type: AWS::ApiGatewayV2::Route",
+        "    Properties: {ApiId: !Ref Api, RouteKey: 'ANY /files/{proxy+}', Target: !Sub 'integrations/${Backend}'}",
+        "  Stage:",
+        "    Type: AWS::ApiGatewayV2::Stage",
+        "    Properties: {ApiId: !Ref Api, StageName: v1, AutoDeploy: true, StageVariables: {color: red}}",
+        "  Table:",
+        "    Type: AWS::DynamoDB::Table",
+        ""));
+
+    assertThat(template.errors()).isEmpty();
+    assertThat(Describe.api(template.api("Quick").orElseThrow())).containsExactly(
+        "route $default -> lambda portico-fn v2.0", "stage $default {}");
+    assertThat(Describe.api(template.api("Api").orElseThrow())).containsExactly(
+        "authorizer jwt jwt https://idp.example.com [api] $request.header.Authorization",
+        "route ANY /files/{proxy+} -> http GET https://backend.example.com/{proxy} v1.0",
+        "route GET /items -> lambda portico-fn v2.0 [JWT jwt items/read]",
+        "stage v1 {color=red}");
+    assertThat(template.function("portico-fn")).hasValueSatisfying(f -> assertThat(f.logicalId()).isEqualTo("Fn"));
+    assertThat(template.problems()).anySatisfy(p -> assertThat(p.message())
+        .isEqualTo("AWS::DynamoDB::Table is not served by Portico: Table"));
+  }
+
+  @Test
+  void parametersConditionsAndOverridesDecideWhatExists() {
+    String yaml = String.join("\n",
+        "Transform: AWS::Serverless-2016-10-31",
+        "Parameters:",
+        "  Env: {Type: String, AllowedValues: [dev, prod], Default: dev}",
+        "Conditions:",
+        "  IsProd: !Equals [!Ref Env, prod]",
+        "  IsDev: !Not [!Condition IsProd]",
+        "Resources:",
+        "  Fn:",
+        "    Type: AWS::Serverless::Function",
+        "    Properties:",
+        "      Runtime: java21",
+        "      Handler: a.B",
+        "      CodeUri: .",
+        "      Events:",
+        "        Get: {Type: HttpApi, Properties: {Path: !If [IsProd, /v1/items, /dev/items], Method: get}}",
+        "  DebugFn:",
+        "    Type: AWS::Serverless::Function",
+        "    Condition: IsDev",
+        "    Properties:",
+        "      Runtime: java21",
+        "      Handler: a.Debug",
+        "      CodeUri: .",
+        "      Events:",
+        "        Debug: {Type: HttpApi, Properties: {Path: /debug, Method: get}}",
+        "");
+
+    assertThat(Describe.api(read(yaml).apis().get(0))).containsExactly(
+        "route GET /debug -> lambda DebugFn v2.0", "route GET /dev/items -> lambda Fn v2.0", "stage $default {}");
+    TemplateResult prod = read(yaml, TemplateOptions.builder().parameter("Env", "prod").build());
+    assertThat(Describe.api(prod.apis().get(0))).containsExactly("route GET /v1/items -> lambda Fn v2.0",
+        "stage $default {}");
+    assertThat(prod.function("DebugFn")).isEmpty();
+    assertThat(read(yaml, TemplateOptions.builder().parameter("Env", "test").build()).errors()).singleElement()
+        .satisfies(error -> {
+          assertThat(error.pointer()).isEqualTo("/Parameters/Env");
+          assertThat(error.message()).isEqualTo("'test' is not one of the AllowedValues [\"dev\",\"prod\"]");
+        });
+  }
+
+  @Test
+  void whatCannotBeResolvedIsAnErrorAtItsTemplatePointer() {
+    TemplateResult template = read(String.join("\n",
+        "Transform: AWS::Serverless-2016-10-31",
+        "Parameters:",
+        "  Issuer: {Type: String}",
+        "Resources:",
+        "  Api:",
+        "    Type: AWS::Serverless::HttpApi",
+        "    Properties:",
+        "      Auth:",
+        "        Authorizers:",
+        "          Jwt: {IdentitySource: $request.header.Authorization, JwtConfiguration: {issuer: !Ref Issuer,"
+            + " audience: [a]}}",
+        "  Fn:",
+        "    Type: AWS::Serverless::Function",
+        "    Properties:",
+        "      Runtime: java21",
+        "      Handler: a.B",
+        "      CodeUri: .",
+        "      Events:",
+        "        Get: {Type: HttpApi, Properties: {ApiId: !Ref Nope, Path: /x, Method: get}}",
+        "        Bad: {Type: HttpApi, Properties: {ApiId: !Ref Api, Path: /y, Method: fetch}}",
+        ""));
+
+    assertThat(template.errors()).extracting(ImportProblem::pointer, ImportProblem::message).containsExactlyInAnyOrder(
+        org.assertj.core.groups.Tuple.tuple("/Resources/Fn/Properties/Events/Bad/Properties/Method",
+            "'fetch' is not an HTTP API method (get, put, post, delete, patch, head, options, any)"),
+        org.assertj.core.groups.Tuple.tuple(
+            "/Resources/Api/Properties/Auth/Authorizers/Jwt/JwtConfiguration/issuer/Ref",
+            "Ref to parameter 'Issuer', which has no Default; give its value with --parameter-overrides"
+                + " Issuer=VALUE"),
+        org.assertj.core.groups.Tuple.tuple("/Resources/Fn/Properties/Events/Get/Properties/ApiId",
+            "ApiId names no AWS::Serverless::HttpApi of the template (SAM refuses the template)"));
+    assertThat(template.problems()).allSatisfy(p -> assertThat(p.level()).isIn(Level.ERROR, Level.INFO,
+        Level.WARNING));
+  }
+}
