@@ -79,7 +79,8 @@ record Definition(
       Optional<Duration> timeout,
       AuthorizationType authorizationType,
       Optional<String> authorizer,
-      List<String> scopes) {
+      List<String> scopes,
+      boolean awsIam) {
 
     /**
      * The route with an integration.
@@ -87,7 +88,8 @@ record Definition(
      * @throws dev.portico.gateway.GatewayConfigException when a gateway rule is broken
      */
     Route toRoute(Integration integration) {
-      Route.Builder route = Route.builder(key, integration).payloadFormat(payloadFormat);
+      Route.Builder route = Route.builder(key, awsIam ? new IamNotVerified(integration) : integration)
+          .payloadFormat(payloadFormat);
       timeout.ifPresent(route::timeout);
       if (authorizationType == AuthorizationType.JWT) {
         route.jwt(authorizer.orElseThrow(), scopes.toArray(String[]::new));

@@ -103,6 +103,8 @@ final class DefinitionReader {
   private final List<ImportProblem> problems = new ArrayList<>();
   private final Set<ImportProblem> reported = new HashSet<>();
   private final Map<String, Optional<AuthorizerDef>> schemes = new LinkedHashMap<>();
+  /** Security schemes that are IAM (SigV4): {@code x-amazon-apigateway-authtype: awsSigv4}. */
+  private final Set<String> iamSchemes = new HashSet<>();
   private final Map<String, Optional<Parsed>> components = new HashMap<>();
   private @Nullable String region;
   private @Nullable String accountId;
@@ -300,6 +302,10 @@ final class DefinitionReader {
 
   private Optional<AuthorizerDef> readScheme(String name, JsonNode scheme, String pointer) {
     JsonNode ext = scheme.get(AUTHORIZER);
+    if (ext == null && scheme.path("x-amazon-apigateway-authtype").asText().equalsIgnoreCase("awsSigv4")) {
+      iamSchemes.add(name); // IAM (SigV4) has no authorizer object: the routes using it are AWS_IAM routes
+      return Optional.empty();
+    }
     if (ext == null) {
       info(pointer, "security scheme '" + name + "' has no " + AUTHORIZER + "; routes cannot use it");
       return Optional.empty();
@@ -620,7 +626,7 @@ final class DefinitionReader {
     Parsed integration = parsed.get();
     Auth a = auth.get();
     RouteDef route = new RouteDef(opAt, key, integration.integration(), integration.format(), integration.timeout(),
-        a.type(), Optional.ofNullable(a.authorizer()), a.scopes());
+        a.type(), Optional.ofNullable(a.authorizer()), a.scopes(), a.awsIam());
     try {
       route.toRoute(placeholder(integration.integration()));
     } catch (GatewayConfigException e) {
@@ -650,7 +656,12 @@ final class DefinitionReader {
   // ---- security ------------------------------------------------------------------------------------------------
 
   /** How one route is authorized. */
-  private record Auth(AuthorizationType type, @Nullable String authorizer, List<String> scopes, String pointer) {}
+  private record Auth(AuthorizationType type, @Nullable String authorizer, List<String> scopes, String pointer,
+      boolean awsIam) {
+    Auth(AuthorizationType type, @Nullable String authorizer, List<String> scopes, String pointer) {
+      this(type, authorizer, scopes, pointer, false);
+    }
+  }
 
   private Optional<Auth> security(JsonNode operation, String opAt) {
     JsonNode security = operation.get("security");
@@ -695,6 +706,11 @@ final class DefinitionReader {
       // Only this exact name: any other undefined scheme is an error, so a typo never opens a route.
       info(nameAt, "security requirement NONE (as SAM writes Authorizer: NONE): the route needs no authorization");
       return Optional.of(new Auth(AuthorizationType.NONE, null, List.of(), nameAt));
+    }
+    if (iamSchemes.contains(name)) {
+      warning(nameAt, "the route needs AWS_IAM (SigV4), which Portico does not verify yet: it answers every request"
+          + " 403 {\"message\":\"Missing Authentication Token\"}, as AWS answers an unsigned one");
+      return Optional.of(new Auth(AuthorizationType.NONE, name, List.of(), nameAt, true));
     }
     if (authorizer == null) {
       error(nameAt, "security scheme '" + name + "' is not defined in components.securitySchemes");

@@ -175,4 +175,44 @@ class SamShapedDefinitionsTest {
     assertThat(OpenApiImporter.read(secured(requirement)).errors()).singleElement()
         .satisfies(error -> assertThat(error.message()).contains("is not defined in components.securitySchemes"));
   }
+
+  @Test
+  void anIamRouteImportsWithAWarningAndIsRefusedAsAwsRefusesAnUnsignedRequest() {
+    String yaml = String.join("\n",
+        "openapi: '3.0.1'",
+        "info: {title: iam, version: '1.0'}",
+        "paths:",
+        "  /iam:",
+        "    get:",
+        "      security: [{AWS_IAM: []}]",
+        "      x-amazon-apigateway-integration: {type: aws_proxy, uri: fn, payloadFormatVersion: '2.0'}",
+        "  /open:",
+        "    get:",
+        "      x-amazon-apigateway-integration: {type: aws_proxy, uri: fn, payloadFormatVersion: '2.0'}",
+        "components:",
+        "  securitySchemes:",
+        "    AWS_IAM: {type: apiKey, name: Authorization, in: header, x-amazon-apigateway-authtype: awsSigv4}",
+        "");
+    ImportResult result = OpenApiImporter.read(yaml);
+    java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+    dev.portico.integration.LambdaFunction fn = (event, context) -> {
+      calls.incrementAndGet();
+      return "{\"statusCode\":200,\"body\":\"ran\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    };
+
+    assertThat(result.errors()).isEmpty();
+    assertThat(result.problems()).filteredOn(p -> p.level() == Level.WARNING).singleElement().satisfies(warning -> {
+      assertThat(warning.pointer()).isEqualTo("/paths/~1iam/get/security/0/AWS_IAM");
+      assertThat(warning.message()).startsWith("the route needs AWS_IAM (SigV4), which Portico does not verify yet");
+    });
+    dev.portico.gateway.Gateway gateway = ImportedApiGatewayTest.gateway(result, Bindings.builder()
+        .function("fn", fn).build());
+    dev.portico.gateway.GatewayResponse refused = ImportedApiGatewayTest.get(gateway, "/iam");
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.bodyText()).isEqualTo("{\"message\":\"Missing Authentication Token\"}");
+    assertThat(refused.header("x-amzn-ErrorType")).contains("MissingAuthenticationTokenException");
+    assertThat(calls).hasValue(0);
+    assertThat(ImportedApiGatewayTest.get(gateway, "/open").bodyText()).isEqualTo("ran");
+    assertThat(calls).hasValue(1);
+  }
 }

@@ -85,6 +85,16 @@ final class SamHttpApis {
   /** Events naming an ApiId that is no HttpApi of the template. */
   void unclaimedEvents() {
     for (Event event : events) {
+      JsonNode apiId = event.properties().path("ApiId");
+      String target = apiId.isTextual() ? apiId.asText() : apiId.path("Ref").asText("");
+      JsonNode named = reader.template().path("Resources").path(target);
+      if (named.isObject()) {
+        // as SAM: an HttpApi event on another kind of API (a REST API, say) adds no HTTP API route
+        reader.warning(event.pointer() + "/Properties/ApiId", "ApiId names " + target + ", an "
+            + named.path("Type").asText() + ", not an AWS::Serverless::HttpApi; Portico serves no route for this"
+            + " event");
+        continue;
+      }
       reader.error(event.pointer() + "/Properties/ApiId", "ApiId names no AWS::Serverless::HttpApi of the template"
           + " (SAM refuses the template)");
     }
@@ -113,6 +123,13 @@ final class SamHttpApis {
     JsonNode definitionBody = properties.get("DefinitionBody");
     JsonNode definitionUri = properties.get("DefinitionUri");
     boolean generated = false;
+    if (definitionBody != null && Intrinsics.isIntrinsic(definitionBody) && !definitionBody.has("Fn::Transform")) {
+      // SAM supports Fn::If around the whole body (its test definition_body_intrinsics_support)
+      definitionBody = reader.resolve(definitionBody, propertiesAt + "/DefinitionBody");
+      if (definitionBody == null) {
+        return Optional.empty();
+      }
+    }
     if (definitionBody != null) {
       JsonNode included = include(definitionBody, propertiesAt + "/DefinitionBody");
       if (included == null) {
@@ -158,8 +175,8 @@ final class SamHttpApis {
     ObjectNode paths = body.has("paths") && body.get("paths").isObject() ? (ObjectNode) body.get("paths")
         : body.putObject("paths");
     // Auth and CORS are resolved where they stand in the template, so a problem in them is reported there
-    JsonNode auth = properties.has("Auth") ? reader.resolve(properties.get("Auth"), propertiesAt + "/Auth")
-        : TemplateReader.NODES.missingNode();
+    JsonNode auth = properties.has("Auth") ? reader.resolve(withoutInvokeRoles(properties.get("Auth")),
+        propertiesAt + "/Auth") : TemplateReader.NODES.missingNode();
     JsonNode cors = properties.has("CorsConfiguration")
         ? reader.resolve(properties.get("CorsConfiguration"), propertiesAt + "/CorsConfiguration") : null;
     boolean unresolved = auth == null || properties.has("CorsConfiguration") && cors == null;
@@ -197,6 +214,20 @@ final class SamHttpApis {
       }
     }
     return Optional.of(new TemplateApi(logicalId, kind, definition, stage, variables, accessLog, at));
+  }
+
+  /** Auth without the authorizers' FunctionInvokeRole: the role API Gateway assumes is not Portico's to resolve. */
+  private static JsonNode withoutInvokeRoles(JsonNode auth) {
+    if (!auth.path("Authorizers").isObject()) {
+      return auth;
+    }
+    ObjectNode copy = (ObjectNode) auth.deepCopy();
+    copy.get("Authorizers").forEach(authorizer -> {
+      if (authorizer instanceof ObjectNode object) {
+        object.remove("FunctionInvokeRole");
+      }
+    });
+    return copy;
   }
 
   /** {@code DefinitionBody}, with a top-level {@code Fn::Transform: AWS::Include} read from its local file. */
@@ -250,9 +281,11 @@ final class SamHttpApis {
     integration.put("httpMethod", "POST");
     JsonNode version = properties.get("PayloadFormatVersion");
     integration.set("payloadFormatVersion", version == null ? TextNode.valueOf("2.0") : version);
+    // as SAM: with AutoPublishAlias the integration invokes the alias (a qualified name binds to the function)
+    String alias = reader.autoPublishAlias(event.function()).map(a -> ":" + a).orElse("");
     integration.set("uri", TemplateReader.NODES.objectNode().put("Fn::Sub",
         "arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${" + event.function()
-            + ".Arn}/invocations"));
+            + ".Arn}" + alias + "/invocations"));
     if (properties.has("TimeoutInMillis")) {
       integration.set("timeoutInMillis", properties.get("TimeoutInMillis"));
     }
@@ -297,7 +330,7 @@ final class SamHttpApis {
       return;
     }
     ArrayNode scopes = TemplateReader.NODES.arrayNode();
-    if (!authorizer.equals("NONE") && !authorizer.equals("AWS_IAM")) {
+    if (!authorizer.equals("NONE") && !authorizer.equals("AWS_IAM")) { // as SAM: AWS_IAM takes no scopes
       JsonNode own = auth.get("AuthorizationScopes");
       JsonNode defaults = apiAuth.path("Authorizers").path(authorizer).get("AuthorizationScopes");
       JsonNode chosen = own != null && own.isArray() && !own.isEmpty() ? own : defaults;
@@ -334,7 +367,8 @@ final class SamHttpApis {
         origins.map("/components/securitySchemes/" + Intrinsics.escape(name), authorizerAt, false);
       }
     }
-    if (auth.path("EnableIamAuthorizer").asBoolean(false)) {
+    if (auth.path("EnableIamAuthorizer").asBoolean(false) && !schemes.has("AWS_IAM")) {
+      // as SAM: an authorizer the template names AWS_IAM is kept
       schemes.set("AWS_IAM", iamScheme());
     }
     String fallback = auth.path("DefaultAuthorizer").asText(null);
@@ -381,7 +415,15 @@ final class SamHttpApis {
     ObjectNode extension = TemplateReader.NODES.objectNode();
     if (authorizer.has("JwtConfiguration")) {
       scheme.put("type", "oauth2");
-      extension.set("jwtConfiguration", authorizer.get("JwtConfiguration"));
+      JsonNode configuration = authorizer.get("JwtConfiguration");
+      if (!configuration.isObject()) {
+        reader.error(at + "/JwtConfiguration", name + ": JwtConfiguration must be a map");
+        return null;
+      }
+      // As SAM: keys lowercased, so CloudFormation's Issuer/Audience work as issuer/audience do
+      ObjectNode lowered = TemplateReader.NODES.objectNode();
+      configuration.properties().forEach(e -> lowered.set(e.getKey().toLowerCase(Locale.ROOT), e.getValue()));
+      extension.set("jwtConfiguration", lowered);
       if (authorizer.has("IdentitySource")) {
         extension.set("identitySource", authorizer.get("IdentitySource"));
       } else {
@@ -433,6 +475,9 @@ final class SamHttpApis {
   private void addCors(JsonNode cors, String at, ObjectNode body, TemplateReader.Origins origins) {
     ObjectNode out = body.has("x-amazon-apigateway-cors") && body.get("x-amazon-apigateway-cors").isObject()
         ? (ObjectNode) body.get("x-amazon-apigateway-cors") : TemplateReader.NODES.objectNode();
+    if (cors.isTextual() && (cors.asText().equals("true") || cors.asText().equals("false"))) {
+      cors = TemplateReader.NODES.booleanNode(cors.asText().equals("true")); // a parameter's value is text
+    }
     if (cors.isBoolean()) {
       if (!cors.asBoolean()) {
         return;

@@ -51,6 +51,9 @@ public final class TemplateReader {
   static final ObjectMapper JSON = new ObjectMapper();
   static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   static final String SAM_TRANSFORM = "AWS::Serverless-2016-10-31";
+  /** The function properties Portico reads; the others (Role, Policies, VpcConfig, ...) are left as written. */
+  private static final Set<String> FUNCTION_PROPERTIES = Set.of("Handler", "Runtime", "CodeUri", "InlineCode",
+      "Environment", "Timeout", "MemorySize", "PackageType");
 
   private final Path folder;
   private final TemplateOptions options;
@@ -141,6 +144,13 @@ public final class TemplateReader {
 
   private TemplateResult read() {
     boolean sam = transforms().contains(SAM_TRANSFORM);
+    if (!sam && hasServerlessResources()) {
+      // CloudFormation refuses AWS::Serverless types without the transform; SAM's translator (and its test
+      // corpus) reads them anyway. Portico reads them as SAM and says what is missing.
+      warning("/Transform", "the template has AWS::Serverless resources but no 'Transform: " + SAM_TRANSFORM
+          + "' (CloudFormation refuses it); read as a SAM template");
+      sam = true;
+    }
     for (String transform : transforms()) {
       if (!transform.equals(SAM_TRANSFORM)) {
         error("/Transform", "the transform " + transform + " is not supported by Portico (only " + SAM_TRANSFORM
@@ -193,6 +203,15 @@ public final class TemplateReader {
     return new TemplateResult(all, apis, functions);
   }
 
+  private boolean hasServerlessResources() {
+    for (JsonNode resource : template.path("Resources")) {
+      if (resource.path("Type").asText().startsWith("AWS::Serverless::")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private Set<String> transforms() {
     JsonNode transform = template.get("Transform");
     Set<String> names = new java.util.LinkedHashSet<>();
@@ -210,8 +229,14 @@ public final class TemplateReader {
   // ------------------------------------------------------------------------------------------------ functions
 
   private Optional<TemplateFunction> function(String logicalId, String type, JsonNode resource, String at) {
-    // Events are SamHttpApis' to read (an event's ApiId must stay a Ref to tell which API claims it)
-    JsonNode properties = resolveExcept(resource.path("Properties"), at + "/Properties", Set.of("Events"));
+    // Only what Portico uses is resolved: a Role or Policies it cannot resolve is not its concern
+    ObjectNode used = NODES.objectNode();
+    resource.path("Properties").properties().forEach(field -> {
+      if (FUNCTION_PROPERTIES.contains(field.getKey())) {
+        used.set(field.getKey(), field.getValue());
+      }
+    });
+    JsonNode properties = resolveExcept(used, at + "/Properties", Set.of());
     if (properties == null) {
       return Optional.empty();
     }
@@ -270,6 +295,31 @@ public final class TemplateReader {
     return name;
   }
 
+  /** A SAM function's {@code AutoPublishAlias}, resolved (Globals already applied). */
+  Optional<String> autoPublishAlias(String logicalId) {
+    JsonNode declared = template.path("Resources").path(logicalId).path("Properties").get("AutoPublishAlias");
+    if (declared == null) {
+      return Optional.empty();
+    }
+    JsonNode alias = resolve(declared, "/Resources/" + Intrinsics.escape(logicalId) + "/Properties/AutoPublishAlias");
+    return alias != null && alias.isTextual() ? Optional.of(alias.asText()) : Optional.empty();
+  }
+
+  /** What Ref of an AWS::Lambda::Alias gives: the alias ARN, {@code arn:...:function:NAME:ALIAS}. */
+  private JsonNode aliasArn(String logicalId) {
+    JsonNode properties = template.path("Resources").path(logicalId).path("Properties");
+    String at = "/Resources/" + Intrinsics.escape(logicalId) + "/Properties";
+    JsonNode function = resolve(properties.path("FunctionName"), at + "/FunctionName");
+    JsonNode name = resolve(properties.path("Name"), at + "/Name");
+    if (function == null || name == null || !function.isTextual() || !name.isTextual()) {
+      return TextNode.valueOf(logicalId);
+    }
+    String prefix = "arn:aws:lambda:" + options.region() + ":" + options.accountId() + ":function:";
+    String bare = function.asText().startsWith("arn:") ? function.asText().substring(function.asText()
+        .lastIndexOf(':') + 1) : function.asText();
+    return TextNode.valueOf(prefix + bare + ":" + name.asText());
+  }
+
   /** A deterministic 10-character API id, as execute-api ids look, for an API's logical id. */
   String apiId(String logicalId) {
     String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
@@ -292,6 +342,7 @@ public final class TemplateReader {
       return switch (type) {
         case "AWS::Serverless::Function", "AWS::Lambda::Function" -> TextNode.valueOf(functionName(logicalId));
         case "AWS::Serverless::HttpApi", "AWS::ApiGatewayV2::Api" -> TextNode.valueOf(apiId(logicalId));
+        case "AWS::Lambda::Alias" -> aliasArn(logicalId);
         default -> TextNode.valueOf(logicalId);
       };
     }

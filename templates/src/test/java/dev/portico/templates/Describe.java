@@ -70,6 +70,7 @@ final class Describe {
     return text.startsWith("Lambda function ") ? "lambda " + text.substring("Lambda function ".length()) : text;
   }
 
+  /** Identity sources sorted: SAM's expected outputs hold them sorted, its translator writes them by kind. */
   static String authorizer(Authorizer authorizer) {
     if (authorizer instanceof Authorizer.Jwt jwt) {
       return "authorizer " + jwt.name() + " jwt " + jwt.config().issuer() + " " + jwt.config().audiences() + " "
@@ -78,6 +79,6 @@ final class Describe {
     Authorizer.Lambda lambda = (Authorizer.Lambda) authorizer;
     return "authorizer " + lambda.name() + " lambda " + lambda.function().functionName() + " v"
         + lambda.payloadFormat().version() + (lambda.simpleResponses() ? " simple" : "") + " "
-        + lambda.identitySources() + " ttl=" + lambda.resultTtl().toSeconds();
+        + lambda.identitySources().stream().sorted().toList() + " ttl=" + lambda.resultTtl().toSeconds();
   }
 }
