@@ -6,6 +6,8 @@ module dev.portico.server {
   requires static transitive org.jspecify;
   requires transitive dev.portico.servlet;
   requires dev.portico.openapi;
+  requires dev.portico.templates;
+  requires java.net.http;
   requires transitive org.eclipse.jetty.server;
   requires org.eclipse.jetty.ee10.servlet;
   requires java.logging;

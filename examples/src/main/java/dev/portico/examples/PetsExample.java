@@ -2,7 +2,6 @@ package dev.portico.examples;
 
 import dev.portico.server.Portico;
 import dev.portico.testing.TestIssuer;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,11 +9,12 @@ import java.util.List;
 
 /**
  * Runs the pets API the way a newcomer meets Portico: {@code java -jar examples/target/portico-examples.jar}.
- * Starts a {@link dev.portico.testing.TestIssuer}, prints ready-to-use curl commands with a token, then runs {@code portico serve} on
- * {@code examples/pets-api.yaml} with the handlers of {@code examples/target/pets-functions.jar} and the JWT
- * authorizer pointed at the local issuer. {@code --port N} picks another port (default 3000).
+ * Starts a {@link dev.portico.testing.TestIssuer}, prints ready-to-use curl commands with a token, then runs {@code
+ * portico serve --template examples/template.yaml}: the SAM template's functions (their {@code CodeUri} is {@code
+ * examples/target/pets-functions.jar}) need no {@code --function} flags, and the JWT authorizer is pointed at the
+ * local issuer. {@code --port N} picks another port (default 3000).
  *
- * <p>The same, by hand, for your own API:
+ * <p>The same without a template, by hand, for your own API:
  * <pre>{@code
  * java -jar server/target/portico-server.jar serve --api examples/pets-api.yaml \
  *     --classpath examples/target/pets-functions.jar \
@@ -45,8 +45,7 @@ public final class PetsExample {
    */
   public static void main(String[] args) throws Exception {
     String port = args.length == 2 && args[0].equals("--port") ? args[1] : "3000";
-    Path api = firstExisting(Path.of("examples", "pets-api.yaml"), Path.of("pets-api.yaml"));
-    Path functions = besideThisJar("pets-functions.jar");
+    Path template = firstExisting(Path.of("examples", "template.yaml"), Path.of("template.yaml"));
     try (TestIssuer issuer = TestIssuer.start()) {
       String token = issuer.token().subject("alice").audience("pets-app").scopes("pets/read", "pets/write").expiresIn(Duration.ofHours(12)).sign();
       String base = "http://127.0.0.1:" + port;
@@ -56,12 +55,9 @@ public final class PetsExample {
       System.out.println("  curl -i -X DELETE -H 'x-api-key: pets-admin-key' " + base + "/pets/2");
       System.out.println("  curl -i " + base + "/legacy/pets?limit=5");
       System.out.println("  curl -i " + base + "/files/docs/readme.txt");
-      List<String> command = new java.util.ArrayList<>(List.of("serve", "--api", api.toString(), "--port", port,
-          "--classpath", functions.toString(), "--jwt-issuer", "petsJwt=" + issuer.issuer(), "--watch"));
-      for (String function : FUNCTIONS) {
-        command.add("--function");
-        command.add(function);
-      }
+      // The functions come from the template (CodeUri: the functions jar), no --function flags needed
+      List<String> command = List.of("serve", "--template", template.toString(), "--port", port,
+          "--jwt-issuer", "petsJwt=" + issuer.issuer(), "--watch");
       System.exit(Portico.run(command.toArray(String[]::new)));
     }
   }
@@ -73,11 +69,5 @@ public final class PetsExample {
       }
     }
     return candidates[0];
-  }
-
-  /** {@code examples/target/NAME}, found from where this class was loaded (the jar or target/classes). */
-  private static Path besideThisJar(String name) throws URISyntaxException {
-    Path location = Path.of(PetsExample.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    return location.getParent().resolve(name);
   }
 }

@@ -183,7 +183,65 @@ class CliTest {
     Run run = run("--help");
 
     assertThat(run.status()).isZero();
-    assertThat(run.out()).startsWith("usage: portico serve --api FILE");
+    assertThat(run.out()).startsWith("usage: portico serve (--api FILE | --template FILE").contains("portico validate");
+  }
+
+  @Test
+  void templatesAreReadWithTheirParametersAndOneApiIsChosen(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    Path template = dir.resolve("template.yaml");
+    java.nio.file.Files.writeString(template, String.join("\n",
+        "Transform: AWS::Serverless-2016-10-31",
+        "Parameters:",
+        "  Prefix: {Type: String, Default: v1}",
+        "Resources:",
+        "  Orders:",
+        "    Type: AWS::Serverless::HttpApi",
+        "  Items:",
+        "    Type: AWS::Serverless::HttpApi",
+        "  Fn:",
+        "    Type: AWS::Serverless::Function",
+        "    Properties:",
+        "      Runtime: java21",
+        "      Handler: a.B",
+        "      CodeUri: .",
+        "      Events:",
+        "        Get: {Type: HttpApi, Properties: {ApiId: !Ref Orders, Path: !Sub '/${Prefix}/orders', Method: get}}",
+        "        Put: {Type: HttpApi, Properties: {ApiId: !Ref Items, Path: /items, Method: put}}",
+        ""));
+
+    Run validate = run("validate", "--template", template.toString(), "--parameter-overrides", "Prefix=v2");
+    assertThat(validate.status()).isZero();
+    assertThat(validate.lines()).last().isEqualTo(template + ": 0 errors, 0 warnings, 2 routes");
+
+    Run ambiguous = run("routes", "--template", template.toString());
+    assertThat(ambiguous.status()).isEqualTo(1);
+    assertThat(ambiguous.err()).isEqualTo("portico: " + template + " defines 2 HTTP APIs (Orders, Items): choose one"
+        + " with --http-api LOGICAL_ID\n");
+
+    Run orders = run("routes", "--template", template.toString(), "--http-api", "Orders", "--parameter-overrides",
+        "Prefix=v2");
+    assertThat(orders.status()).isZero();
+    assertThat(orders.lines()).hasSize(2).last().asString().startsWith("GET /v2/orders");
+
+    Run unknown = run("routes", "--template", template.toString(), "--http-api", "Nope");
+    assertThat(unknown.err()).contains("--http-api Nope: the template has no HTTP API of that logical id (HTTP APIs:"
+        + " Orders, Items)");
+
+    Run undeclared = run("validate", "--template", template.toString(), "--parameter-overrides", "Prefx=v2");
+    assertThat(undeclared.status()).isEqualTo(1);
+    assertThat(undeclared.lines()).first().isEqualTo("ERROR /Parameters: --parameter-overrides names 'Prefx',"
+        + " which the template does not declare (parameters: Prefix)");
+  }
+
+  @Test
+  void apiAndTemplateAreAlternatives() {
+    assertThat(run("validate", "--api", SHOP, "--template", SHOP).err()).isEqualTo("portico: --api and --template"
+        + " are alternatives: give one (portico --help shows the usage)\n");
+    assertThat(run("validate").err()).startsWith("portico: --api FILE (an OpenAPI definition) or --template FILE");
+    assertThat(run("validate", "--api", SHOP, "--http-api", "X").status()).isEqualTo(2);
+    assertThat(run("validate", "--template", "missing.yaml").err()).isEqualTo("portico: --template missing.yaml:"
+        + " no such file\n");
   }
 
   /** A class that is no Lambda handler. */

@@ -42,6 +42,13 @@ final class ApiLoader {
   private final Map<String, String> jwtIssuers;
   private final Optional<String> domainName;
   private final boolean accessLog;
+  private @Nullable TemplateSource template;
+
+  /** Reads the API from a template instead of the definition file. */
+  ApiLoader fromTemplate(TemplateSource source) {
+    this.template = source;
+    return this;
+  }
 
   ApiLoader(Path file, Map<String, LambdaFunction> functions, Optional<String> stage,
       Map<String, String> stageVariables, Map<String, String> jwtIssuers, Optional<String> domainName,
@@ -56,7 +63,8 @@ final class ApiLoader {
   }
 
   /** A loaded API: its gateway and what the user should hear about. */
-  record Loaded(Gateway gateway, ImportResult definition, SortedSet<String> unbound, List<String> unusedFunctions) {
+  record Loaded(Gateway gateway, ImportResult definition, SortedSet<String> unbound, List<String> unusedFunctions,
+      List<String> notes, List<Path> watched) {
     /** The definition's import warnings, then what the API allows but probably does not mean (issue 18). */
     List<String> warnings() {
       List<String> warnings = new ArrayList<>();
@@ -101,7 +109,27 @@ final class ApiLoader {
   }
 
   Loaded load() throws LoadException {
-    ImportResult definition = read(file);
+    ImportResult definition;
+    Map<String, LambdaFunction> functions = this.functions;
+    Optional<String> stage = this.stage;
+    Map<String, String> stageVariables = this.stageVariables;
+    List<String> notes = List.of();
+    List<Path> watched = List.of(file.toAbsolutePath());
+    if (template != null) {
+      TemplateSource.Read read = template.read(functions.keySet());
+      definition = read.definition();
+      Map<String, LambdaFunction> all = new LinkedHashMap<>(read.functions());
+      all.putAll(functions); // --function wins
+      functions = all;
+      stage = Optional.of(stage.orElse(read.api().stageName()));
+      Map<String, String> variables = new LinkedHashMap<>(read.api().stageVariables());
+      variables.putAll(stageVariables);
+      stageVariables = variables;
+      notes = read.notes();
+      watched = read.watched();
+    } else {
+      definition = read(file);
+    }
     Bindings.Builder bindings = Bindings.builder().allowUnbound();
     functions.forEach(bindings::function);
     List<String> unused = new ArrayList<>();
@@ -144,7 +172,8 @@ final class ApiLoader {
       }
       api.stage(served.build());
       domainName.ifPresent(api::domainName);
-      return new Loaded(Gateway.create(api.build()), definition, definition.unboundFunctions(bound), unused);
+      return new Loaded(Gateway.create(api.build()), definition, definition.unboundFunctions(bound), unused, notes,
+          watched);
     } catch (OpenApiImportException | GatewayConfigException e) {
       throw new LoadException(file + " cannot be served: " + e.getMessage());
     } catch (IllegalArgumentException e) {
@@ -164,7 +193,8 @@ final class ApiLoader {
    */
   static Map<String, LambdaFunction> functions(Map<String, String> handlers, List<Path> classpath,
       Map<String, Integer> reservedConcurrency) throws LoadException {
-    if (!handlers.isEmpty() && classpath.isEmpty()) {
+    boolean needsClasspath = handlers.values().stream().anyMatch(h -> !HttpEndpointFunction.isEndpoint(h));
+    if (needsClasspath && classpath.isEmpty()) {
       throw new LoadException("--function needs --classpath: the jars and class folders of your handlers");
     }
     for (String name : reservedConcurrency.keySet()) {
@@ -174,6 +204,15 @@ final class ApiLoader {
     }
     Map<String, LambdaFunction> functions = new LinkedHashMap<>();
     for (Map.Entry<String, String> handler : handlers.entrySet()) {
+      if (HttpEndpointFunction.isEndpoint(handler.getValue())) {
+        try {
+          functions.put(handler.getKey(), new HttpEndpointFunction(java.net.URI.create(handler.getValue())));
+        } catch (IllegalArgumentException e) {
+          throw new LoadException("--function " + handler.getKey() + "=" + handler.getValue() + ": not a URL: "
+              + e.getMessage());
+        }
+        continue;
+      }
       try {
         LambdaFunction function = AwsLambdaHandlers.load(
             handler.getValue(), AwsLambdaHandlers.functionClassLoader(handler.getKey(), classpath));

@@ -12,6 +12,8 @@ import dev.portico.openapi.ImportResult;
 import dev.portico.routing.RouteKey;
 import dev.portico.routing.Router;
 import dev.portico.server.PorticoServer;
+import dev.portico.templates.TemplateOptions;
+import dev.portico.templates.TemplateResult;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -32,13 +34,15 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Cli {
   static final String USAGE = String.join("\n",
-      "usage: portico serve --api FILE [--host 127.0.0.1] [--port 3000] [--function NAME=HANDLER]...",
+      "usage: portico serve (--api FILE | --template FILE [--parameter-overrides K=V]... [--http-api ID])",
+      "                     [--host 127.0.0.1] [--port 3000] [--function NAME=HANDLER|NAME=http://...]...",
       "                     [--classpath PATHS] [--stage NAME] [--stage-variable K=V]... [--jwt-issuer AUTHORIZER=URL]...",
       "                     [--domain-name NAME] [--reserved-concurrency NAME=N]... [--max-connections 1000]",
       "                     [--header-timeout 10] [--watch]",
-      "       portico validate --api FILE [--strict] [--all]",
-      "       portico routes --api FILE",
-      "       portico explain --api FILE [--stage NAME] [--stage-variable K=V]... METHOD PATH [-H 'Name: value']...");
+      "       portico validate (--api FILE | --template FILE ...) [--strict] [--all]",
+      "       portico routes (--api FILE | --template FILE ...)",
+      "       portico explain (--api FILE | --template FILE ...) [--stage NAME] [--stage-variable K=V]... METHOD PATH",
+      "                       [-H 'Name: value']...");
   /** Import logs unbound functions itself; the commands say it their own way. Held so the level sticks. */
   private static final Logger IMPORT_LOG = Logger.getLogger("dev.portico.openapi");
 
@@ -98,8 +102,9 @@ public final class Cli {
     int headerTimeout = options.positive("--header-timeout", (int) PorticoServer.DEFAULT_HEADER_TIMEOUT.toSeconds());
     // Issue 18: requestContext.domainName is the name this server answers on, never a client's Host header.
     String domainName = options.one("--domain-name", servedName(host));
-    ApiLoader loader = new ApiLoader(file, functions, Optional.ofNullable(options.optional("--stage")),
-        options.pairs("--stage-variable"), options.pairs("--jwt-issuer"), Optional.of(domainName), true);
+    ApiLoader loader = withSource(options, new ApiLoader(file, functions,
+        Optional.ofNullable(options.optional("--stage")), options.pairs("--stage-variable"),
+        options.pairs("--jwt-issuer"), Optional.of(domainName), true), true);
     ApiLoader.Loaded loaded = loader.load();
     report(loaded);
     AtomicReference<Gateway> current = new AtomicReference<>(loaded.gateway());
@@ -117,7 +122,7 @@ public final class Cli {
       java.util.Objects.requireNonNull(current.get()).close();
     }, "portico-shutdown"));
     if (watch) {
-      Watcher.start(file, () -> {
+      Watcher.start(loaded.watched(), () -> {
         try {
           ApiLoader.Loaded reloaded = loader.load();
           // The old gateway's key fetching ends; requests it is serving finish with the keys they have.
@@ -142,7 +147,22 @@ public final class Cli {
         : host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
   }
 
+  /** The loader, reading from {@code --template} when given. */
+  private static ApiLoader withSource(Options options, ApiLoader loader, boolean findFunctions) {
+    return options.isTemplate() ? loader.fromTemplate(template(options, findFunctions)) : loader;
+  }
+
+  private static TemplateSource template(Options options, boolean findFunctions) {
+    TemplateOptions.Builder template = TemplateOptions.builder();
+    options.parameterOverrides().forEach(template::parameter);
+    return new TemplateSource(options.api(), template.build(), Optional.ofNullable(options.optional("--http-api")),
+        findFunctions);
+  }
+
   private void report(ApiLoader.Loaded loaded) {
+    for (String note : loaded.notes()) {
+      err.println("portico: " + note);
+    }
     for (String warning : loaded.warnings()) {
       err.println("portico: " + warning);
     }
@@ -158,19 +178,31 @@ public final class Cli {
   private int validate(Options options) throws ApiLoader.LoadException {
     noOperands(options);
     Path file = options.api();
-    ImportResult result = ApiLoader.open(file);
+    List<ImportProblem> problems;
+    int routeCount;
+    boolean oneApi = true;
+    if (options.isTemplate()) {
+      TemplateResult template = template(options, false).open();
+      problems = template.problems();
+      routeCount = template.apis().stream().mapToInt(a -> a.definition().routeKeys().size()).sum();
+      oneApi = template.apis().size() == 1 || options.optional("--http-api") != null;
+    } else {
+      ImportResult result = ApiLoader.open(file);
+      problems = result.problems();
+      routeCount = result.routeKeys().size();
+    }
     boolean strict = options.flag("--strict");
     boolean all = options.flag("--all");
     int errors = 0;
     int warnings = 0;
-    for (ImportProblem problem : result.problems()) {
+    for (ImportProblem problem : problems) {
       if (problem.level() != ImportProblem.Level.INFO || all) {
         out.println(problem);
         errors += problem.level() == ImportProblem.Level.ERROR ? 1 : 0;
         warnings += problem.level() == ImportProblem.Level.WARNING ? 1 : 0;
       }
     }
-    if (errors == 0) {
+    if (errors == 0 && oneApi) {
       // What the API allows but probably does not mean (issue 18): only a definition that builds has these.
       for (ApiWarning warning : offline(options).gateway().api().warnings()) {
         out.println(warning);
@@ -180,7 +212,7 @@ public final class Cli {
     // --strict is AWS's failOnWarnings: a definition with warnings is not imported.
     boolean deployable = errors == 0 && !(strict && warnings > 0);
     out.println(file + ": " + plural(errors, "error") + ", " + plural(warnings, "warning") + ", "
-        + result.routeKeys().size() + " routes" + (deployable ? ""
+        + routeCount + " routes" + (deployable ? ""
             : errors == 0 ? " — not deployable with --strict (failOnWarnings)" : " — not deployable"));
     return deployable ? 0 : 1;
   }
@@ -324,8 +356,9 @@ public final class Cli {
 
   /** The API as served, without handler classes (nothing is called) and without network access. */
   private static ApiLoader.Loaded offline(Options options) throws ApiLoader.LoadException {
-    return new ApiLoader(options.api(), Map.of(), Optional.ofNullable(options.optional("--stage")),
-        options.pairs("--stage-variable"), Map.of(), Optional.empty(), false).load();
+    return withSource(options, new ApiLoader(options.api(), Map.of(),
+        Optional.ofNullable(options.optional("--stage")), options.pairs("--stage-variable"), Map.of(),
+        Optional.empty(), false), false).load();
   }
 
   private static void noOperands(Options options) {

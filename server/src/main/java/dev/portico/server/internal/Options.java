@@ -13,10 +13,12 @@ final class Options {
   /** Options that take a value, by command. */
   private static final Map<String, Set<String>> VALUED = Map.of(
       "serve", Set.of("--api", "--host", "--port", "--function", "--classpath", "--stage", "--stage-variable",
-          "--jwt-issuer", "--domain-name", "--reserved-concurrency", "--max-connections", "--header-timeout"),
-      "validate", Set.of("--api"),
-      "routes", Set.of("--api", "--stage"),
-      "explain", Set.of("--api", "--stage", "--stage-variable", "-H", "--header"));
+          "--jwt-issuer", "--domain-name", "--reserved-concurrency", "--max-connections", "--header-timeout",
+          "--template", "--parameter-overrides", "--http-api"),
+      "validate", Set.of("--api", "--template", "--parameter-overrides", "--http-api"),
+      "routes", Set.of("--api", "--stage", "--template", "--parameter-overrides", "--http-api"),
+      "explain", Set.of("--api", "--stage", "--stage-variable", "-H", "--header", "--template",
+          "--parameter-overrides", "--http-api"));
   private static final Map<String, Set<String>> FLAGS = Map.of(
       "serve", Set.of("--watch"), "validate", Set.of("--strict", "--all"), "routes", Set.of(), "explain", Set.of());
 
@@ -91,10 +93,43 @@ final class Options {
 
   Path api() {
     String api = optional("--api");
-    if (api == null) {
-      throw new UsageException("--api FILE is needed: the API's OpenAPI definition (JSON or YAML)");
+    String template = optional("--template");
+    if (api != null && template != null) {
+      throw new UsageException("--api and --template are alternatives: give one");
     }
-    return Path.of(api);
+    if (api == null && template == null) {
+      throw new UsageException("--api FILE (an OpenAPI definition) or --template FILE (a SAM or CloudFormation"
+          + " template) is needed");
+    }
+    if (template == null && (optional("--http-api") != null || !all("--parameter-overrides").isEmpty())) {
+      throw new UsageException("--http-api and --parameter-overrides go with --template");
+    }
+    return Path.of(api != null ? api : template);
+  }
+
+  /** Whether the API comes from {@code --template}. */
+  boolean isTemplate() {
+    return optional("--template") != null;
+  }
+
+  /**
+   * {@code --parameter-overrides}, as SAM takes it: {@code Name=Value} pairs, repeated or several in one value
+   * separated by spaces ({@code --parameter-overrides "Stage=dev Table=pets"}).
+   */
+  Map<String, String> parameterOverrides() {
+    Map<String, String> pairs = new LinkedHashMap<>();
+    for (String value : all("--parameter-overrides")) {
+      for (String pair : value.trim().split("\\s+")) {
+        int equals = pair.indexOf('=');
+        if (equals <= 0) {
+          throw new UsageException("--parameter-overrides takes Name=Value, got '" + pair + "'");
+        }
+        if (pairs.put(pair.substring(0, equals), pair.substring(equals + 1)) != null) {
+          throw new UsageException("--parameter-overrides names '" + pair.substring(0, equals) + "' twice");
+        }
+      }
+    }
+    return pairs;
   }
 
   int port() {

@@ -1,0 +1,172 @@
+package dev.portico.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import dev.portico.testing.TestIssuer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code portico serve --template} (issue 20) with the real {@code portico-server.jar}: the example's SAM template
+ * served with no {@code --function} flags, and a SAM app written the way teams write it — functions with {@code
+ * HttpApi} events on the implicit API, a Lambda authorizer from {@code Auth.Authorizers}, {@code
+ * CorsConfiguration}, a Python function bound to an HTTP endpoint — with {@code --watch} picking up rebuilt code.
+ */
+class TemplateServerIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient CLIENT = HttpClient.newHttpClient();
+  private static final Path TEMPLATE = Path.of("template.yaml");
+
+  static HttpResponse<String> send(ServerProcess server, String method, String path, String... headers)
+      throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(path)).timeout(Duration.ofSeconds(30))
+        .method(method, HttpRequest.BodyPublishers.noBody());
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void theExampleTemplateServesItsFunctionsWithoutFunctionFlags() throws Exception {
+    try (TestIssuer issuer = TestIssuer.start();
+        ServerProcess server = ServerProcess.start(List.of("serve", "--template", TEMPLATE.toString(), "--port", "0",
+            "--jwt-issuer", "petsJwt=" + issuer.issuer()))) {
+      assertThat(send(server, "GET", "/pets").statusCode()).isEqualTo(200);
+      String token = issuer.token().subject("alice").audience("pets-app").scopes("pets/read")
+          .expiresIn(Duration.ofMinutes(5)).sign();
+      HttpResponse<String> pet = send(server, "GET", "/pets/1", "Authorization", "Bearer " + token);
+      assertThat(pet.statusCode()).as(pet.body()).isEqualTo(200);
+      assertThat(send(server, "GET", "/pets/1").statusCode()).isEqualTo(401);
+      assertThat(send(server, "DELETE", "/pets/2", "x-api-key", "pets-admin-key").statusCode()).isEqualTo(200);
+      assertThat(send(server, "DELETE", "/pets/2", "x-api-key", "wrong").statusCode()).isEqualTo(403);
+      assertThat(JSON.readTree(send(server, "GET", "/legacy/pets?limit=5").body()).path("function").asText())
+          .isEqualTo("legacy-pets");
+      assertThat(server.stderr()).noneMatch(line -> line.contains("not bound"));
+    }
+  }
+
+  @Test
+  void validateAndRoutesReadTheTemplate() throws Exception {
+    ServerProcess validate = ServerProcess.run("validate", "--template", TEMPLATE.toString());
+    assertThat(validate.exitCode()).isZero();
+    assertThat(validate.stdout).last().isEqualTo("template.yaml: 0 errors, 3 warnings, 7 routes");
+    ServerProcess routes = ServerProcess.run("routes", "--template", TEMPLATE.toString());
+    assertThat(routes.stdout).anyMatch(line -> line.startsWith("GET /pets/{petId}") && line.contains("JWT petsJwt"));
+    ServerProcess refused = ServerProcess.run("validate", "--template", TEMPLATE.toString(), "--parameter-overrides",
+        "Stage=no/slashes");
+    assertThat(refused.exitCode()).isEqualTo(1);
+    assertThat(refused.stdout).first().asString().startsWith("ERROR /Parameters/Stage: 'no/slashes' does not match"
+        + " the AllowedPattern");
+  }
+
+  @Test
+  void aSamAppWithEventsAuthorizerCorsAndAPythonFunction(@TempDir Path app) throws Exception {
+    Path jar = app.resolve("build/functions.jar");
+    Files.createDirectories(jar.getParent());
+    Files.copy(ServerProcess.FUNCTIONS, jar);
+    Path template = app.resolve("template.yaml");
+    Files.writeString(template, String.join("\n",
+        "AWSTemplateFormatVersion: '2010-09-09'",
+        "Transform: AWS::Serverless-2016-10-31",
+        "Globals:",
+        "  Function: {Runtime: java21, CodeUri: build/functions.jar, Timeout: 10}",
+        "Resources:",
+        "  Api:",
+        "    Type: AWS::Serverless::HttpApi",
+        "    Properties:",
+        "      CorsConfiguration: {AllowOrigins: [https://app.example], AllowMethods: [GET, DELETE], MaxAge: 60}",
+        "      Auth:",
+        "        Authorizers:",
+        "          Keys:",
+        "            FunctionArn: !GetAtt KeysFunction.Arn",
+        "            AuthorizerPayloadFormatVersion: '2.0'",
+        "            EnableSimpleResponses: true",
+        "            Identity: {Headers: [x-api-key]}",
+        "  PetsFunction:",
+        "    Type: AWS::Serverless::Function",
+        "    Properties:",
+        "      Handler: dev.portico.examples.functions.PetsHandler",
+        "      Events:",
+        "        List: {Type: HttpApi, Properties: {ApiId: !Ref Api, Path: /pets, Method: get}}",
+        "        Remove: {Type: HttpApi, Properties: {ApiId: !Ref Api, Path: '/pets/{petId}', Method: delete,"
+            + " Auth: {Authorizer: Keys}}}",
+        "  KeysFunction:",
+        "    Type: AWS::Serverless::Function",
+        "    Properties: {Handler: dev.portico.examples.functions.ApiKeyAuthorizer}",
+        "  ReportsFunction:",
+        "    Type: AWS::Serverless::Function",
+        "    Properties:",
+        "      Runtime: python3.12",
+        "      Handler: app.handler",
+        "      CodeUri: reports/",
+        "      Events:",
+        "        Report: {Type: HttpApi, Properties: {ApiId: !Ref Api, Path: /reports, Method: get}}",
+        ""));
+    AtomicReference<String> received = new AtomicReference<>();
+    HttpServer python = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    python.createContext("/", exchange -> {
+      received.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+      byte[] body = "{\"statusCode\":200,\"body\":\"report from python\"}".getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    python.start();
+    try {
+      try (ServerProcess server = ServerProcess.start(List.of("serve", "--template", template.toString(), "--port",
+          "0"))) {
+        assertThat(server.awaitStderr("ReportsFunction (python3.12) cannot run in-process")).isTrue();
+        HttpResponse<String> unbound = send(server, "GET", "/reports");
+        assertThat(unbound.statusCode()).isEqualTo(500);
+        assertThat(unbound.body()).isEqualTo("{\"message\":\"Internal Server Error\"}");
+      }
+      String endpoint = "http://127.0.0.1:" + python.getAddress().getPort() + "/invoke";
+      try (ServerProcess server = ServerProcess.start(List.of("serve", "--template", template.toString(), "--port",
+          "0", "--watch", "--function", "ReportsFunction=" + endpoint))) {
+        assertThat(send(server, "GET", "/pets").statusCode()).isEqualTo(200);
+        assertThat(send(server, "DELETE", "/pets/1").statusCode()).isEqualTo(401);
+        assertThat(send(server, "DELETE", "/pets/1", "x-api-key", "wrong").statusCode()).isEqualTo(403);
+        assertThat(send(server, "DELETE", "/pets/1", "x-api-key", "pets-admin-key").statusCode()).isEqualTo(200);
+        HttpResponse<String> preflight = send(server, "OPTIONS", "/pets", "Origin", "https://app.example",
+            "Access-Control-Request-Method", "DELETE");
+        assertThat(preflight.statusCode()).isEqualTo(204);
+        assertThat(preflight.headers().firstValue("access-control-allow-origin")).contains("https://app.example");
+        assertThat(preflight.headers().firstValue("access-control-max-age")).contains("60");
+
+        HttpResponse<String> report = send(server, "GET", "/reports?month=11");
+        assertThat(report.body()).isEqualTo("report from python");
+        JsonNode event = JSON.readTree(received.get());
+        assertThat(event.path("routeKey").asText()).isEqualTo("GET /reports");
+        assertThat(event.path("rawQueryString").asText()).isEqualTo("month=11");
+
+        // a rebuilt function jar is picked up
+        Files.copy(ServerProcess.FUNCTIONS, app.resolve("rebuilt.jar"));
+        Files.move(app.resolve("rebuilt.jar"), jar, StandardCopyOption.REPLACE_EXISTING);
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.now()));
+        assertThat(server.awaitStderr("portico: reloaded " + template)).as(String.join("\n", server.stderr()))
+            .isTrue();
+        assertThat(send(server, "GET", "/pets").statusCode()).isEqualTo(200);
+      }
+    } finally {
+      python.stop(0);
+    }
+  }
+}
