@@ -64,6 +64,37 @@ class TemplateServerIT {
   }
 
   @Test
+  void theLocalIssuerAndPorticoTokenMakeJwtRoutesCallable() throws Exception {
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = free.getLocalPort();
+    }
+    String issuer = "http://127.0.0.1:" + port;
+    try (ServerProcess server = ServerProcess.start(List.of("serve", "--template", TEMPLATE.toString(), "--port", "0",
+        "--local-issuer", "--local-issuer-port", String.valueOf(port)))) {
+      assertThat(server.awaitStderr("portico: local issuer " + issuer + " signs for the JWT authorizers petsJwt; a"
+          + " token: portico token --scopes SCOPES --issuer " + issuer)).as(String.join("\n", server.stderr()))
+          .isTrue();
+      ServerProcess token = ServerProcess.run("token", "--scopes", "pets/read,pets/write", "--claim", "team=blue",
+          "--subject", "carol", "--issuer", issuer);
+      assertThat(token.exitCode()).isZero();
+      String jwt = token.stdout.get(0);
+      JsonNode claims = JSON.readTree(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+      assertThat(claims.path("iss").asText()).isEqualTo(issuer);
+      assertThat(claims.path("aud").asText()).isEqualTo("pets-app"); // the authorizer's audience
+      assertThat(claims.path("scope").asText()).isEqualTo("pets/read pets/write");
+      assertThat(claims.path("team").asText()).isEqualTo("blue");
+      assertThat(send(server, "GET", "/pets/1", "Authorization", "Bearer " + jwt).statusCode()).isEqualTo(200);
+
+      String readOnly = ServerProcess.run("token", "--scopes", "pets/read", "--issuer", issuer).stdout.get(0);
+      assertThat(send(server, "POST", "/pets", "Authorization", "Bearer " + readOnly).statusCode()).isEqualTo(403);
+    }
+    ServerProcess none = ServerProcess.run("token", "--issuer", issuer);
+    assertThat(none.exitCode()).isEqualTo(1);
+    assertThat(none.stderr()).singleElement().asString().startsWith("portico: no local issuer at " + issuer);
+  }
+
+  @Test
   void validateAndRoutesReadTheTemplate() throws Exception {
     ServerProcess validate = ServerProcess.run("validate", "--template", TEMPLATE.toString());
     assertThat(validate.exitCode()).isZero();

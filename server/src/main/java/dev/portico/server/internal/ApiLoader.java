@@ -43,6 +43,13 @@ final class ApiLoader {
   private final Optional<String> domainName;
   private final boolean accessLog;
   private @Nullable TemplateSource template;
+  private @Nullable String localIssuer;
+
+  /** Points every JWT authorizer that {@code --jwt-issuer} does not name at the local issuer. */
+  ApiLoader localIssuer(String issuer) {
+    this.localIssuer = issuer;
+    return this;
+  }
 
   /** Reads the API from a template instead of the definition file. */
   ApiLoader fromTemplate(TemplateSource source) {
@@ -141,9 +148,18 @@ final class ApiLoader {
       }
     }
     try {
-      if (!jwtIssuers.isEmpty()) {
+      if (!jwtIssuers.isEmpty() || localIssuer != null) {
         HttpApi imported = definition.apiBuilder(bindings.build()).build();
-        for (Map.Entry<String, String> override : jwtIssuers.entrySet()) {
+        Map<String, String> overrides = new LinkedHashMap<>();
+        if (localIssuer != null) {
+          for (Authorizer authorizer : imported.authorizers().values()) {
+            if (authorizer instanceof Authorizer.Jwt) {
+              overrides.put(authorizer.name(), localIssuer);
+            }
+          }
+        }
+        overrides.putAll(jwtIssuers);
+        for (Map.Entry<String, String> override : overrides.entrySet()) {
           Authorizer authorizer = imported.authorizers().get(override.getKey());
           if (!(authorizer instanceof Authorizer.Jwt jwt)) {
             throw new LoadException("--jwt-issuer " + override.getKey() + ": the definition has no JWT authorizer of"

@@ -38,7 +38,9 @@ public final class Cli {
       "                     [--host 127.0.0.1] [--port 3000] [--function NAME=HANDLER|NAME=http://...]...",
       "                     [--classpath PATHS] [--stage NAME] [--stage-variable K=V]... [--jwt-issuer AUTHORIZER=URL]...",
       "                     [--domain-name NAME] [--reserved-concurrency NAME=N]... [--max-connections 1000]",
-      "                     [--header-timeout 10] [--watch]",
+      "                     [--header-timeout 10] [--watch] [--local-issuer [--local-issuer-port 9400]]",
+      "       portico token [--scopes a,b] [--claim K=V]... [--subject S] [--audience A]... [--expires-in 3600]",
+      "                     [--issuer http://127.0.0.1:9400]",
       "       portico validate (--api FILE | --template FILE ...) [--strict] [--all]",
       "       portico routes (--api FILE | --template FILE ...)",
       "       portico explain (--api FILE | --template FILE ...) [--stage NAME] [--stage-variable K=V]... METHOD PATH",
@@ -73,6 +75,7 @@ public final class Cli {
       Options options = Options.parse(args);
       return switch (options.command) {
         case "serve" -> cli.serve(options);
+        case "token" -> cli.token(options);
         case "validate" -> cli.validate(options);
         case "routes" -> cli.routes(options);
         default -> cli.explain(options);
@@ -105,8 +108,19 @@ public final class Cli {
     ApiLoader loader = withSource(options, new ApiLoader(file, functions,
         Optional.ofNullable(options.optional("--stage")), options.pairs("--stage-variable"),
         options.pairs("--jwt-issuer"), Optional.of(domainName), true), true);
+    LocalIssuer issuer = null;
+    if (options.flag("--local-issuer")) {
+      issuer = new LocalIssuer(options.positive("--local-issuer-port", LocalIssuer.DEFAULT_PORT),
+          java.time.Clock.systemUTC());
+      loader.localIssuer(issuer.issuer());
+    } else if (options.optional("--local-issuer-port") != null) {
+      throw new Options.UsageException("--local-issuer-port goes with --local-issuer");
+    }
     ApiLoader.Loaded loaded = loader.load();
     report(loaded);
+    if (issuer != null) {
+      announce(issuer, loaded, options);
+    }
     AtomicReference<Gateway> current = new AtomicReference<>(loaded.gateway());
     loaded.gateway().warmUp(); // JWT keys fetched now, not by the first request
     PorticoServer server;
@@ -139,6 +153,70 @@ public final class Cli {
     out.flush();
     server.join();
     return 0;
+  }
+
+  /** Says which authorizers trust the local issuer, and how to get a token for them. */
+  private void announce(LocalIssuer issuer, ApiLoader.Loaded loaded, Options options) {
+    List<String> names = new ArrayList<>();
+    List<String> audiences = new ArrayList<>();
+    loaded.gateway().api().authorizers().values().forEach(authorizer -> {
+      if (authorizer instanceof dev.portico.gateway.Authorizer.Jwt jwt
+          && jwt.config().issuer().toString().equals(issuer.issuer())) {
+        names.add(jwt.name());
+        audiences.addAll(jwt.config().audiences());
+      }
+    });
+    issuer.audiences(audiences);
+    String port = options.optional("--local-issuer-port") == null ? "" : " --issuer " + issuer.issuer();
+    err.println("portico: local issuer " + issuer.issuer() + " signs for the JWT authorizers "
+        + (names.isEmpty() ? "(none)" : String.join(", ", names)) + "; a token: portico token --scopes SCOPES" + port);
+  }
+
+  /** {@code portico token}: a token from the local issuer of a running {@code portico serve --local-issuer}. */
+  private int token(Options options) throws ApiLoader.LoadException, InterruptedException {
+    noOperands(options);
+    String issuer = options.one("--issuer", "http://127.0.0.1:" + LocalIssuer.DEFAULT_PORT);
+    StringBuilder query = new StringBuilder("sub=").append(encode(options.one("--subject", "local-user")));
+    String scopes = options.optional("--scopes");
+    if (scopes != null) {
+      for (String scope : scopes.split(",")) {
+        if (!scope.isBlank()) {
+          query.append("&scope=").append(encode(scope.strip()));
+        }
+      }
+    }
+    options.all("--audience").forEach(a -> query.append("&aud=").append(encode(a)));
+    for (String claim : options.all("--claim")) {
+      if (claim.indexOf('=') <= 0) {
+        throw new Options.UsageException("--claim takes NAME=VALUE, got '" + claim + "'");
+      }
+      query.append("&claim=").append(encode(claim));
+    }
+    query.append("&expires_in=").append(options.positive("--expires-in", 3600));
+    java.net.URI uri;
+    try {
+      uri = java.net.URI.create(issuer + "/token?" + query);
+    } catch (IllegalArgumentException e) {
+      throw new Options.UsageException("--issuer " + issuer + " is not a URL");
+    }
+    try {
+      java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+          java.net.http.HttpRequest.newBuilder(uri).POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+              .timeout(java.time.Duration.ofSeconds(10)).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new ApiLoader.LoadException("the local issuer at " + issuer + " refused: " + response.body().strip());
+      }
+      out.print(response.body());
+      return 0;
+    } catch (java.io.IOException e) {
+      throw new ApiLoader.LoadException("no local issuer at " + issuer + " (" + e.getClass().getSimpleName()
+          + "): start one with portico serve ... --local-issuer");
+    }
+  }
+
+  private static String encode(String text) {
+    return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /** The host name events carry by default: the address served on, or {@code localhost} for a wildcard one. */

@@ -14,13 +14,14 @@ final class Options {
   private static final Map<String, Set<String>> VALUED = Map.of(
       "serve", Set.of("--api", "--host", "--port", "--function", "--classpath", "--stage", "--stage-variable",
           "--jwt-issuer", "--domain-name", "--reserved-concurrency", "--max-connections", "--header-timeout",
-          "--template", "--parameter-overrides", "--http-api"),
+          "--template", "--parameter-overrides", "--http-api", "--local-issuer-port"),
+      "token", Set.of("--scopes", "--claim", "--subject", "--audience", "--issuer", "--expires-in"),
       "validate", Set.of("--api", "--template", "--parameter-overrides", "--http-api"),
       "routes", Set.of("--api", "--stage", "--template", "--parameter-overrides", "--http-api"),
       "explain", Set.of("--api", "--stage", "--stage-variable", "-H", "--header", "--template",
           "--parameter-overrides", "--http-api"));
   private static final Map<String, Set<String>> FLAGS = Map.of(
-      "serve", Set.of("--watch"), "validate", Set.of("--strict", "--all"), "routes", Set.of(), "explain", Set.of());
+      "serve", Set.of("--watch", "--local-issuer"), "token", Set.of(), "validate", Set.of("--strict", "--all"), "routes", Set.of(), "explain", Set.of());
 
   final String command;
   private final Map<String, List<String>> values = new LinkedHashMap<>();
@@ -33,11 +34,12 @@ final class Options {
 
   static Options parse(String... args) {
     if (args.length == 0) {
-      throw new UsageException("a command is needed: serve, validate, routes or explain");
+      throw new UsageException("a command is needed: serve, token, validate, routes or explain");
     }
     String command = args[0];
     if (!VALUED.containsKey(command)) {
-      throw new UsageException("unknown command '" + command + "' (commands: serve, validate, routes, explain)");
+      throw new UsageException("unknown command '" + command + "' (commands: serve, token, validate, routes,"
+          + " explain)");
     }
     Options options = new Options(command);
     for (int i = 1; i < args.length; i++) {
