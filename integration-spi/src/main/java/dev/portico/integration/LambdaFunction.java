@@ -52,4 +52,19 @@ public interface LambdaFunction {
   default LambdaFunction withReservedConcurrency(int reservedConcurrency) {
     return new ReservedConcurrency(this, reservedConcurrency);
   }
+
+  /**
+   * Does the function's cold start now, before its first invocation, as Lambda's provisioned concurrency
+   * initialises a function before traffic: for a handler class, its static initialisation and constructor. Safe to
+   * call more than once and while invocations run; an invocation that arrives meanwhile waits for the same cold
+   * start. The default does nothing (a function with nothing to prepare).
+   *
+   * <pre>{@code
+   * LambdaFunction pets = AwsLambdaHandlers.load(handler, loader);   // "com.example.PetsHandler"
+   * pets.warmUp();   // the cold start happens here, not in the first request
+   * }</pre>
+   *
+   * @throws Exception what the cold start threw (the handler's constructor or static initialiser)
+   */
+  default void warmUp() throws Exception {}
 }

@@ -33,6 +33,11 @@ final class ReservedConcurrency implements LambdaFunction {
   }
 
   @Override
+  public void warmUp() throws Exception {
+    function.warmUp();
+  }
+
+  @Override
   public String toString() {
     return function + " (reserved concurrency " + limit + ")";
   }

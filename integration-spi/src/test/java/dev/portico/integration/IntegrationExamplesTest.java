@@ -194,6 +194,20 @@ class IntegrationExamplesTest {
   }
 
   @Test
+  void lambdaFunctionWarmUpExample() throws Exception {
+    ClassLoader loader = getClass().getClassLoader();
+    String handler = "dev.portico.integration.aws.handlers.PetsHandler";
+    LambdaFunction pets = AwsLambdaHandlers.load(handler, loader);   // "com.example.PetsHandler"
+    int before = dev.portico.integration.aws.handlers.PetsHandler.INSTANCES.get();
+    pets.warmUp();   // the cold start happens here, not in the first request
+
+    assertThat(dev.portico.integration.aws.handlers.PetsHandler.INSTANCES.get()).isEqualTo(before + 1);
+    LambdaFunction plain = (event, context) -> event;
+    plain.warmUp(); // nothing to prepare
+    assertThat(plain.handle(new byte[] {1}, context("plain"))).containsExactly(1);
+  }
+
+  @Test
   void lambdaFunctionWithReservedConcurrencyExample() throws Exception {
     LambdaFunction orders = AwsLambdaHandlers.requestHandler(new OrdersHandler()).withReservedConcurrency(10);
 

@@ -196,7 +196,8 @@ class CliTest {
         "  Prefix: {Type: String, Default: v1}",
         "Resources:",
         "  Orders:",
-        "    Type: AWS::Serverless::HttpApi",
+        "    Type: AWS::ApiGatewayV2::Api",
+        "    Properties: {Name: orders, ProtocolType: HTTP, Target: !GetAtt Fn.Arn, RouteKey: !Sub 'GET /${Prefix}/orders'}",
         "  Items:",
         "    Type: AWS::Serverless::HttpApi",
         "  Fn:",
@@ -206,7 +207,6 @@ class CliTest {
         "      Handler: a.B",
         "      CodeUri: .",
         "      Events:",
-        "        Get: {Type: HttpApi, Properties: {ApiId: !Ref Orders, Path: !Sub '/${Prefix}/orders', Method: get}}",
         "        Put: {Type: HttpApi, Properties: {ApiId: !Ref Items, Path: /items, Method: put}}",
         ""));
 

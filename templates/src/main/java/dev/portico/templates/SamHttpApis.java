@@ -53,13 +53,27 @@ final class SamHttpApis {
           String eventAt = at + "/Properties/Events/" + Intrinsics.escape(event.getKey());
           // ApiId stays as written: a Ref to the HttpApi's logical id tells which API claims the event
           JsonNode properties = reader.resolveExcept(event.getValue().path("Properties"), eventAt + "/Properties",
-              Set.of("ApiId"));
-          if (properties != null) {
+              Set.of("ApiId", "Path", "Method"));
+          if (properties != null && literal(properties, eventAt, event.getKey())) {
             events.add(new Event(resource.getKey(), event.getKey(), properties, eventAt));
           }
         }
       }
     }
+  }
+
+  /** SAM takes an event's Path and Method only as strings (its translator refuses an intrinsic there). */
+  private boolean literal(JsonNode properties, String eventAt, String name) {
+    boolean literal = true;
+    for (String field : List.of("Path", "Method")) {
+      JsonNode value = properties.get(field);
+      if (value != null && !value.isTextual()) {
+        reader.error(eventAt + "/Properties/" + field, "Event with id [" + name + "] is invalid. Property '" + field
+            + "' should be a string. (SAM refuses an intrinsic function there)");
+        literal = false;
+      }
+    }
+    return literal;
   }
 
   private boolean conditionHolds(JsonNode declared) {

@@ -202,7 +202,9 @@ class TemplateReaderTest {
         "      Handler: a.B",
         "      CodeUri: .",
         "      Events:",
-        "        Get: {Type: HttpApi, Properties: {Path: !If [IsProd, /v1/items, /dev/items], Method: get}}",
+        "        Get: {Type: HttpApi, Properties: {Path: /items, Method: get, TimeoutInMillis: !If [IsProd, 5000,"
+            + " 29000]}}",
+        "        Bad: {Type: HttpApi, Properties: {Path: !If [IsProd, /v1/bad, /bad], Method: get}}",
         "  DebugFn:",
         "    Type: AWS::Serverless::Function",
         "    Condition: IsDev",
@@ -214,14 +216,20 @@ class TemplateReaderTest {
         "        Debug: {Type: HttpApi, Properties: {Path: /debug, Method: get}}",
         "");
 
-    assertThat(Describe.api(read(yaml).apis().get(0))).containsExactly(
-        "route GET /debug -> lambda DebugFn v2.0", "route GET /dev/items -> lambda Fn v2.0", "stage $default {}");
+    TemplateResult dev = read(yaml);
+    assertThat(Describe.api(dev.apis().get(0))).containsExactly(
+        "route GET /debug -> lambda DebugFn v2.0", "route GET /items -> lambda Fn v2.0 29000ms", "stage $default {}");
+    // SAM's translator refuses an intrinsic in an event's Path or Method (checked with aws-sam-translator 1.110)
+    assertThat(dev.errors()).singleElement().satisfies(error -> {
+      assertThat(error.pointer()).isEqualTo("/Resources/Fn/Properties/Events/Bad/Properties/Path");
+      assertThat(error.message()).startsWith("Event with id [Bad] is invalid. Property 'Path' should be a string.");
+    });
     TemplateResult prod = read(yaml, TemplateOptions.builder().parameter("Env", "prod").build());
-    assertThat(Describe.api(prod.apis().get(0))).containsExactly("route GET /v1/items -> lambda Fn v2.0",
+    assertThat(Describe.api(prod.apis().get(0))).containsExactly("route GET /items -> lambda Fn v2.0 5000ms",
         "stage $default {}");
     assertThat(prod.function("DebugFn")).isEmpty();
-    assertThat(read(yaml, TemplateOptions.builder().parameter("Env", "test").build()).errors()).singleElement()
-        .satisfies(error -> {
+    assertThat(read(yaml, TemplateOptions.builder().parameter("Env", "test").build()).errors())
+        .filteredOn(error -> error.pointer().startsWith("/Parameters")).singleElement().satisfies(error -> {
           assertThat(error.pointer()).isEqualTo("/Parameters/Env");
           assertThat(error.message()).isEqualTo("'test' is not one of the AllowedValues [\"dev\",\"prod\"]");
         });

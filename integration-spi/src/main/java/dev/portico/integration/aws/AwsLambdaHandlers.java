@@ -2,6 +2,7 @@ package dev.portico.integration.aws;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.portico.integration.InvocationContext;
 import dev.portico.integration.LambdaFunction;
 import java.io.ByteArrayInputStream;
 import java.net.URLClassLoader;
@@ -110,14 +111,34 @@ public final class AwsLambdaHandlers {
     Objects.requireNonNull(handler, "handler");
     Objects.requireNonNull(classLoader, "classLoader");
     ColdStart cold = new ColdStart(HandlerNames.resolve(handler, classLoader), classLoader);
-    return (event, context) -> {
-      Thread thread = Thread.currentThread();
-      ClassLoader previous = thread.getContextClassLoader();
-      thread.setContextClassLoader(classLoader);
-      try {
-        return cold.invoker().invoke(event, new LambdaContext(context));
-      } finally {
-        thread.setContextClassLoader(previous);
+    return new LambdaFunction() {
+      @Override
+      public byte[] handle(byte[] event, InvocationContext context) throws Exception {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(classLoader);
+        try {
+          return cold.invoker().invoke(event, new LambdaContext(context));
+        } finally {
+          thread.setContextClassLoader(previous);
+        }
+      }
+
+      @Override
+      public void warmUp() throws Exception {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(classLoader);
+        try {
+          cold.invoker();
+        } finally {
+          thread.setContextClassLoader(previous);
+        }
+      }
+
+      @Override
+      public String toString() {
+        return "handler " + handler;
       }
     };
   }

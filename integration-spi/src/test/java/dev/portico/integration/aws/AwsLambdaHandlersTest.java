@@ -99,6 +99,25 @@ class AwsLambdaHandlersTest {
   }
 
   @Test
+  void warmUpDoesTheColdStartOnceBeforeTheFirstInvocation() throws Exception {
+    List<Path> classpath = List.of(location(PetsHandler.class), location(APIGatewayV2HTTPEvent.class));
+    try (URLClassLoader own = AwsLambdaHandlers.functionClassLoader("warm", classpath)) {
+      LambdaFunction pets = AwsLambdaHandlers.load(PetsHandler.class.getName(), own);
+      Class<?> loaded = own.loadClass(PetsHandler.class.getName());
+      java.util.concurrent.atomic.AtomicInteger instances =
+          (java.util.concurrent.atomic.AtomicInteger) loaded.getField("INSTANCES").get(null);
+      assertThat(instances.get()).as("loading finds the class only").isZero();
+
+      pets.warmUp();
+      assertThat(instances.get()).as("constructed by the warm-up").isEqualTo(1);
+      pets.warmUp();
+      assertThat(run(pets, "warm").headers().get("x-instance")).containsExactly("1");
+      assertThat(instances.get()).as("the first invocation reuses the warm instance").isEqualTo(1);
+      assertThat(pets.withReservedConcurrency(2).toString()).contains(PetsHandler.class.getName());
+    }
+  }
+
+  @Test
   void methodHandlersPickTheOverloadWithMostParameters() throws Exception {
     ClassLoader loader = getClass().getClassLoader();
     LambdaFunction hello = AwsLambdaHandlers.load("dev.portico.integration.aws.handlers.Methods::hello", loader);

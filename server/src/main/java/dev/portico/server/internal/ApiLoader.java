@@ -71,7 +71,7 @@ final class ApiLoader {
 
   /** A loaded API: its gateway and what the user should hear about. */
   record Loaded(Gateway gateway, ImportResult definition, SortedSet<String> unbound, List<String> unusedFunctions,
-      List<String> notes, List<Path> watched) {
+      List<String> notes, List<Path> watched, Map<String, LambdaFunction> functions) {
     /** The definition's import warnings, then what the API allows but probably does not mean (issue 18). */
     List<String> warnings() {
       List<String> warnings = new ArrayList<>();
@@ -189,7 +189,7 @@ final class ApiLoader {
       api.stage(served.build());
       domainName.ifPresent(api::domainName);
       return new Loaded(Gateway.create(api.build()), definition, definition.unboundFunctions(bound), unused, notes,
-          watched);
+          watched, Map.copyOf(functions));
     } catch (OpenApiImportException | GatewayConfigException e) {
       throw new LoadException(file + " cannot be served: " + e.getMessage());
     } catch (IllegalArgumentException e) {

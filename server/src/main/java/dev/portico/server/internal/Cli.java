@@ -38,7 +38,7 @@ public final class Cli {
       "                     [--host 127.0.0.1] [--port 3000] [--function NAME=HANDLER|NAME=http://...]...",
       "                     [--classpath PATHS] [--stage NAME] [--stage-variable K=V]... [--jwt-issuer AUTHORIZER=URL]...",
       "                     [--domain-name NAME] [--reserved-concurrency NAME=N]... [--max-connections 1000]",
-      "                     [--header-timeout 10] [--watch] [--local-issuer [--local-issuer-port 9400]]",
+      "                     [--header-timeout 10] [--watch] [--local-issuer [--local-issuer-port 9400]] [--cold-starts]",
       "       portico token [--scopes a,b] [--claim K=V]... [--subject S] [--audience A]... [--expires-in 3600]",
       "                     [--issuer http://127.0.0.1:9400]",
       "       portico validate (--api FILE | --template FILE ...) [--strict] [--all]",
@@ -98,6 +98,7 @@ public final class Cli {
     int port = options.port();
     String host = options.one("--host", "127.0.0.1");
     boolean watch = options.flag("--watch");
+    boolean coldStarts = options.flag("--cold-starts");
     List<Path> classpath = ApiLoader.classpath(options.optional("--classpath"));
     Map<String, LambdaFunction> functions = ApiLoader.functions(options.pairs("--function"), classpath,
         options.positivePairs("--reserved-concurrency"));
@@ -144,6 +145,9 @@ public final class Cli {
           reloaded.gateway().warmUp();
           err.println("portico: reloaded " + file + " (" + reloaded.gateway().api().routes().size() + " routes)");
           report(reloaded);
+          if (!coldStarts) {
+            warmUp(reloaded);
+          }
         } catch (ApiLoader.LoadException e) {
           err.println("portico: " + file + " not reloaded, still serving the previous API: " + e.getMessage());
         }
@@ -151,8 +155,28 @@ public final class Cli {
     }
     out.println("Portico listening on " + server.uri());
     out.flush();
+    if (!coldStarts) {
+      warmUp(loaded);
+    }
     server.join();
     return 0;
+  }
+
+  /**
+   * The functions' cold starts, done on a background thread once the server is ready, as provisioned concurrency
+   * initialises a Lambda function before traffic (off with {@code --cold-starts}). A request that comes first waits
+   * for the same cold start; one that fails is retried by the next invocation, as Lambda retries a failed init.
+   */
+  private void warmUp(ApiLoader.Loaded loaded) {
+    Thread thread = new Thread(() -> loaded.functions().forEach((name, function) -> {
+      try {
+        function.warmUp();
+      } catch (Exception | LinkageError e) {
+        err.println("portico: function " + name + " failed its cold start (its invocations try again): " + e);
+      }
+    }), "portico-warm-up");
+    thread.setDaemon(true);
+    thread.start();
   }
 
   /** Says which authorizers trust the local issuer, and how to get a token for them. */

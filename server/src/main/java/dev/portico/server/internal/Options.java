@@ -21,7 +21,7 @@ final class Options {
       "explain", Set.of("--api", "--stage", "--stage-variable", "-H", "--header", "--template",
           "--parameter-overrides", "--http-api"));
   private static final Map<String, Set<String>> FLAGS = Map.of(
-      "serve", Set.of("--watch", "--local-issuer"), "token", Set.of(), "validate", Set.of("--strict", "--all"), "routes", Set.of(), "explain", Set.of());
+      "serve", Set.of("--watch", "--local-issuer", "--cold-starts"), "token", Set.of(), "validate", Set.of("--strict", "--all"), "routes", Set.of(), "explain", Set.of());
 
   final String command;
   private final Map<String, List<String>> values = new LinkedHashMap<>();

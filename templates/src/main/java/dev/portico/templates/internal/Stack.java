@@ -136,6 +136,15 @@ public final class Stack implements Intrinsics.Scope {
         list.add(item.strip());
       }
       parameters.put(name, list);
+    } else if (type.equals("Number") && value.matches("-?\\d{1,18}")) {
+      // a Number parameter is a number where a number is expected (TimeoutInMillis: !Ref Timeout)
+      parameters.put(name, NODES.numberNode(Long.parseLong(value)));
+    } else if (type.equals("Number") && value.matches("-?\\d+(\\.\\d+)?")) {
+      parameters.put(name, NODES.numberNode(new java.math.BigDecimal(value)));
+    } else if (type.equals("Number")) {
+      problems.add(new ImportProblem(Level.ERROR, at, "'" + value + "' is not a number (the parameter's Type is"
+          + " Number)"));
+      refused.add(name);
     } else {
       parameters.put(name, TextNode.valueOf(value));
     }

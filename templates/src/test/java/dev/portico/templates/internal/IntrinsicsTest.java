@@ -21,6 +21,7 @@ class IntrinsicsTest {
       "  Stage: {Type: String, Default: prod}",
       "  Subnets: {Type: CommaDelimitedList, Default: 'a, b,c'}",
       "  Secret: {Type: String}",
+      "  Timeout: {Type: Number, Default: 5000}",
       "Mappings:",
       "  Regions: {us-east-1: {Zone: use1}}",
       "Conditions:",
@@ -83,6 +84,10 @@ class IntrinsicsTest {
     assertThat(resolve("[a, !Ref AWS::NoValue, b]").toString()).isEqualTo("[\"a\",\"b\"]");
     assertThat(resolve("!Ref Subnets").toString()).isEqualTo("[\"a\",\"b\",\"c\"]");
     assertThat(resolve("!Length [a, b, c]").asInt()).isEqualTo(3);
+    // a Number parameter is a number where one is expected, and text in a Sub
+    assertThat(resolve("!Ref Timeout").isIntegralNumber()).isTrue();
+    assertThat(resolve("!Ref Timeout").asLong()).isEqualTo(5000);
+    assertThat(resolve("!Sub 't${Timeout}'").asText()).isEqualTo("t5000");
     assertThat(resolve("!ToJsonString {a: !Ref Stage}").asText()).isEqualTo("{\"a\":\"prod\"}");
   }
 
