@@ -10,6 +10,7 @@ module dev.portico.server {
   requires dev.portico.templates;
   requires java.net.http;
   requires org.jose4j;
+  requires com.fasterxml.jackson.databind;
   requires transitive org.eclipse.jetty.server;
   requires org.eclipse.jetty.ee10.servlet;
   requires java.logging;

@@ -60,6 +60,24 @@ class TemplateServerIT {
       assertThat(JSON.readTree(send(server, "GET", "/legacy/pets?limit=5").body()).path("function").asText())
           .isEqualTo("legacy-pets");
       assertThat(server.stderr()).noneMatch(line -> line.contains("not bound"));
+      // Globals.Function.Environment.Variables PETS_STAGE: !Ref Stage reaches the handler's System.getenv
+      assertThat(JSON.readTree(send(server, "GET", "/elsewhere").body()).path("stage").asText())
+          .isEqualTo("$default");
+    }
+  }
+
+  @Test
+  void envVarsOverrideTheTemplatesVariablesAsSamLocalDoes(@TempDir Path dir) throws Exception {
+    Path env = dir.resolve("env.json");
+    Files.writeString(env, "{\"Parameters\": {\"PETS_STAGE\": \"from-env-vars\", \"UNDECLARED\": \"x\"},"
+        + " \"FallbackFunction\": {\"PETS_STAGE\": \"only-fallback\"}}");
+    try (ServerProcess server = ServerProcess.start(List.of("serve", "--template", TEMPLATE.toString(), "--port", "0",
+        "--env-vars", env.toString(), "--parameter-overrides", "Stage=dev"))) {
+      assertThat(JSON.readTree(send(server, "GET", "/dev/elsewhere").body()).path("stage").asText())
+          .isEqualTo("from-env-vars");
+      // one JVM, one environment: a value only one function has is reported, and the first function's kept
+      assertThat(server.stderr()).anyMatch(line -> line.contains("Environment variable PETS_STAGE is"
+          + " 'from-env-vars' for api-key-authorizer and 'only-fallback' for fallback; one JVM has one environment"));
     }
   }
 

@@ -19,6 +19,7 @@ public class FallbackHandler implements RequestStreamHandler {
         .put("message", "no route serves this path; the $default route caught it")
         .put("rawPath", event.path("rawPath").asText())
         .put("requestId", context.getAwsRequestId())
+        .put("stage", System.getenv("PETS_STAGE")) // the template's Environment.Variables, as on Lambda
         .toString();
     JSON.writeValue(output, JSON.createObjectNode().put("statusCode", 404)
         .put("body", body).set("headers", JSON.createObjectNode().put("content-type", "application/json")));

@@ -39,6 +39,7 @@ public final class Cli {
       "                     [--classpath PATHS] [--stage NAME] [--stage-variable K=V]... [--jwt-issuer AUTHORIZER=URL]...",
       "                     [--domain-name NAME] [--reserved-concurrency NAME=N]... [--max-connections 1000]",
       "                     [--header-timeout 10] [--watch] [--local-issuer [--local-issuer-port 9400]] [--cold-starts]",
+      "                     [--env-vars env.json]",
       "       portico token [--scopes a,b] [--claim K=V]... [--subject S] [--audience A]... [--expires-in 3600]",
       "                     [--issuer http://127.0.0.1:9400]",
       "       portico validate (--api FILE | --template FILE ...) [--strict] [--all]",
@@ -250,8 +251,17 @@ public final class Cli {
   }
 
   /** The loader, reading from {@code --template} when given. */
-  private static ApiLoader withSource(Options options, ApiLoader loader, boolean findFunctions) {
-    return options.isTemplate() ? loader.fromTemplate(template(options, findFunctions)) : loader;
+  private static ApiLoader withSource(Options options, ApiLoader loader, boolean findFunctions)
+      throws ApiLoader.LoadException {
+    String envVars = options.optional("--env-vars");
+    if (envVars != null && !options.isTemplate()) {
+      throw new Options.UsageException("--env-vars goes with --template");
+    }
+    if (!options.isTemplate()) {
+      return loader;
+    }
+    TemplateSource source = template(options, findFunctions);
+    return loader.fromTemplate(envVars == null ? source : source.envVars(Path.of(envVars)));
   }
 
   private static TemplateSource template(Options options, boolean findFunctions) {

@@ -35,6 +35,34 @@ final class TemplateSource {
   private final TemplateOptions options;
   private final Optional<String> apiId;
   private final boolean findFunctions;
+  private Map<String, Map<String, String>> envVars = Map.of();
+
+  /** {@code --env-vars FILE}: SAM's format, {@code {"Parameters": {...}, "LogicalId": {"VAR": "value"}}}. */
+  TemplateSource envVars(Path file) throws ApiLoader.LoadException {
+    try {
+      com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper()
+          .readTree(Files.readString(file, StandardCharsets.UTF_8));
+      if (root == null || !root.isObject()) {
+        throw new ApiLoader.LoadException("--env-vars " + file + ": must be a JSON object of function logical ids"
+            + " (or Parameters) to {\"VARIABLE\": \"value\"}");
+      }
+      Map<String, Map<String, String>> read = new LinkedHashMap<>();
+      for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> entry : root.properties()) {
+        if (!entry.getValue().isObject()) {
+          throw new ApiLoader.LoadException("--env-vars " + file + ": " + entry.getKey() + " must map variable names"
+              + " to values");
+        }
+        Map<String, String> variables = new LinkedHashMap<>();
+        entry.getValue().properties().forEach(v -> variables.put(v.getKey(), v.getValue().isTextual()
+            ? v.getValue().asText() : v.getValue().toString()));
+        read.put(entry.getKey(), variables);
+      }
+      this.envVars = read;
+      return this;
+    } catch (IOException e) {
+      throw new ApiLoader.LoadException("--env-vars " + file + ": cannot be read as JSON: " + e.getMessage());
+    }
+  }
 
   /**
    * @param findFunctions false for the commands that call nothing (validate, routes, explain): no class loading, no
@@ -84,7 +112,7 @@ final class TemplateSource {
     List<String> notes = new ArrayList<>();
     List<Path> watched = new ArrayList<>(List.of(file.toAbsolutePath()));
     Map<String, LambdaFunction> functions = new LinkedHashMap<>();
-    List<String> environments = new ArrayList<>();
+    Map<String, Map<String, String>> environments = new java.util.TreeMap<>();
     for (String name : api.functionNames()) {
       if (bound.contains(name) || !findFunctions) {
         continue;
@@ -116,18 +144,28 @@ final class TemplateSource {
         functions.put(name, AwsLambdaHandlers.load(handler.get(),
             AwsLambdaHandlers.functionClassLoader(name, code.classpath())));
         if (!function.environment().isEmpty()) {
-          environments.add(name + " " + function.environment().keySet());
+          environments.put(name, environment(function));
         }
       } catch (IllegalArgumentException e) {
         notes.add(name + " (" + handler.get() + " from " + code.from() + "): " + e.getMessage()
             + "; its routes answer 500");
       }
     }
-    if (!environments.isEmpty()) {
-      notes.add("Environment.Variables are not visible to in-process functions' System.getenv yet: "
-          + String.join(", ", environments));
-    }
+    notes.addAll(FunctionEnvironment.apply(environments).notes());
     return new Read(template, api, functions, notes, watched);
+  }
+
+  /**
+   * A function's variables with {@code --env-vars} applied as {@code sam local} applies them: the file's {@code
+   * Parameters} to every function, then its entry under the function's logical id (or name); only variables the
+   * template declares are overridden.
+   */
+  private Map<String, String> environment(TemplateFunction function) {
+    Map<String, String> variables = new java.util.TreeMap<>(function.environment());
+    for (String key : List.of("Parameters", function.logicalId(), function.name())) {
+      envVars.getOrDefault(key, Map.of()).forEach((name, value) -> variables.replace(name, value));
+    }
+    return variables;
   }
 
   private TemplateApi choose(TemplateResult template) throws ApiLoader.LoadException {

@@ -351,11 +351,17 @@ public final class Intrinsics {
     return out.toString();
   }
 
-  private String join(JsonNode argument, String at) throws Unresolved {
+  /** The resolved argument of Join and Select: {@code [value, [list]]}, or the usage as the failure. */
+  private JsonNode valueAndList(JsonNode argument, String at, String usage) throws Unresolved {
     JsonNode resolved = resolve(argument, at);
     if (!resolved.isArray() || resolved.size() != 2 || !resolved.get(1).isArray()) {
-      throw new Unresolved(at, "Fn::Join takes [delimiter, [values]]");
+      throw new Unresolved(at, usage);
     }
+    return resolved;
+  }
+
+  private String join(JsonNode argument, String at) throws Unresolved {
+    JsonNode resolved = valueAndList(argument, at, "Fn::Join takes [delimiter, [values]]");
     String delimiter = text(resolved.get(0), at + "/0", "Fn::Join's delimiter");
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < resolved.get(1).size(); i++) {
@@ -368,10 +374,7 @@ public final class Intrinsics {
   }
 
   private JsonNode select(JsonNode argument, String at) throws Unresolved {
-    JsonNode resolved = resolve(argument, at);
-    if (!resolved.isArray() || resolved.size() != 2 || !resolved.get(1).isArray()) {
-      throw new Unresolved(at, "Fn::Select takes [index, [values]]");
-    }
+    JsonNode resolved = valueAndList(argument, at, "Fn::Select takes [index, [values]]");
     String indexText = text(resolved.get(0), at + "/0", "Fn::Select's index");
     int index;
     try {
