@@ -1000,7 +1000,8 @@ final class DefinitionReader {
     if ((node.isTextual() || node.isNumber()) && (text.equals("1.0") || text.equals("2.0"))) {
       return Optional.of(PayloadFormat.parse(text));
     }
-    error(at, "'" + node.asText() + "' is not a payload format version: 1.0 or 2.0");
+    error(at, (node.isValueNode() ? "'" + node.asText() + "'" : "the value, " + kind(node) + ",")
+        + " is not a payload format version: 1.0 or 2.0");
     return Optional.empty();
   }
 
@@ -1021,6 +1022,16 @@ final class DefinitionReader {
   }
 
   private static String kind(JsonNode node) {
+    if (node.isObject() && node.size() == 1) {
+      String key = node.fieldNames().next();
+      if (key.equals("Ref") || key.startsWith("Fn::")) {
+        // A definition taken out of a template: say what would resolve it, not just "object".
+        String what = key.equals("Ref") && node.get(key).isTextual()
+            ? "a CloudFormation reference to '" + node.get(key).asText() + "'" : "the CloudFormation function " + key;
+        return what + ", which only a template resolves: read the template (portico --template template.yaml,"
+            + " with --parameter-overrides for its parameters)";
+      }
+    }
     return node.getNodeType().name().toLowerCase(Locale.ROOT);
   }
 

@@ -156,10 +156,9 @@ public final class OpenApiImporter {
     try {
       boolean json = text.strip().startsWith("{");
       if (!json) {
-        Optional<String> alias = firstAlias(text);
-        if (alias.isPresent()) {
-          problems.add(new ImportProblem(Level.ERROR, alias.get(),
-              "YAML aliases (*name) are not supported; write the referenced value out in full"));
+        Optional<ImportProblem> refused = aliasOrTags(text, problems);
+        if (refused.isPresent()) {
+          problems.add(refused.get());
           return new ImportResult(DefinitionReader.read(JSON.nullNode(), options, new ArrayList<>()), problems, options);
         }
       }
@@ -183,14 +182,30 @@ public final class OpenApiImporter {
   }
 
   /**
-   * The pointer of the first YAML alias, if any. Jackson reads an alias as its anchor's name, which would import
-   * a wrong value silently; an alias is also how "billion laughs" documents grow, and is never expanded here.
+   * The first YAML alias, if any, as the error it is: Jackson reads an alias as its anchor's name, which would
+   * import a wrong value silently; an alias is also how "billion laughs" documents grow, and is never expanded
+   * here. CloudFormation short tags ({@code !Ref}, {@code !If}, ...), which Jackson drops just as silently, are
+   * warnings in {@code problems}: the definition belongs to a template, which resolves them. {@code !Sub} is read
+   * as its text, and any tag on an integration or authorizer URI names its function by logical id (the importer
+   * says so there).
    */
-  private static Optional<String> firstAlias(String text) throws IOException {
+  private static Optional<ImportProblem> aliasOrTags(String text, List<ImportProblem> problems) throws IOException {
     try (YAMLParser parser = (YAMLParser) YAML.getFactory().createParser(text)) {
       while (parser.nextToken() != null) {
+        String at = parser.getParsingContext().pathAsPointer().toString();
         if (parser.isCurrentAlias()) {
-          return Optional.of(parser.getParsingContext().pathAsPointer().toString());
+          return Optional.of(new ImportProblem(Level.ERROR, at,
+              "YAML aliases (*name) are not supported; write the referenced value out in full"));
+        }
+        String tag = parser.getTypeId();
+        String name = tag == null ? "" : tag.startsWith("!") ? tag : "!" + tag;
+        boolean uri = at.endsWith("/uri") || at.endsWith("/authorizerUri"); // bound by logical id, said there
+        if (tag != null && !name.equals("!Sub") && !uri) {
+          String value = parser.currentToken().isScalarValue() ? " " + parser.getText() : "";
+          problems.add(new ImportProblem(Level.WARNING, at, "'" + name + value
+              + "' is a CloudFormation short tag, read here as " + (value.isEmpty() ? "its value" : "the text '"
+              + value.strip() + "'") + ": this definition belongs to a template, which resolves it; read the template"
+              + " instead (portico --template template.yaml [--parameter-overrides NAME=VALUE])"));
         }
       }
     }

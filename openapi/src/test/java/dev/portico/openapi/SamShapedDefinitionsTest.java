@@ -215,4 +215,39 @@ class SamShapedDefinitionsTest {
     assertThat(ImportedApiGatewayTest.get(gateway, "/open").bodyText()).isEqualTo("ran");
     assertThat(calls).hasValue(1);
   }
+
+  @Test
+  void cloudFormationInADefinitionReadAloneSaysToReadTheTemplate() {
+    String yaml = String.join("\n",
+        "openapi: '3.0.1'",
+        "info: {title: !Sub '${AWS::StackName}-api', version: '1.0'}",
+        "paths:",
+        "  /items:",
+        "    get:",
+        "      security: [{Jwt: []}]",
+        "      x-amazon-apigateway-integration: {type: aws_proxy, uri: !GetAtt Fn.Arn, payloadFormatVersion: '2.0'}",
+        "components:",
+        "  securitySchemes:",
+        "    Jwt:",
+        "      type: oauth2",
+        "      x-amazon-apigateway-authorizer:",
+        "        type: jwt",
+        "        identitySource: $request.header.Authorization",
+        "        jwtConfiguration: {issuer: !Ref Issuer, audience: [app]}",
+        "");
+    ImportResult result = OpenApiImporter.read(yaml);
+
+    assertThat(result.problems()).filteredOn(p -> p.level() == Level.WARNING).singleElement().satisfies(warning -> {
+      assertThat(warning.pointer()).isEqualTo(
+          "/components/securitySchemes/Jwt/x-amazon-apigateway-authorizer/jwtConfiguration/issuer");
+      assertThat(warning.message()).startsWith("'!Ref Issuer' is a CloudFormation short tag, read here as the text"
+          + " 'Issuer': this definition belongs to a template, which resolves it; read the template instead");
+    });
+
+    String json = "{\"openapi\":\"3.0.1\",\"info\":{\"title\":\"t\",\"version\":\"1\"},\"paths\":{\"/a\":"
+        + "{\"get\":{\"x-amazon-apigateway-integration\":{\"type\":\"aws_proxy\",\"uri\":\"fn\","
+        + "\"payloadFormatVersion\":{\"Fn::If\":[\"IsV1\",\"1.0\",\"2.0\"]}}}}}}";
+    assertThat(OpenApiImporter.read(json).errors()).singleElement().satisfies(error -> assertThat(error.message())
+        .contains("the CloudFormation function Fn::If, which only a template resolves: read the template"));
+  }
 }
