@@ -197,21 +197,30 @@ class ServletIT {
   @Test
   void aDeclaredOversizedBodyIsRefusedBeforeTheClientSendsIt() throws Exception {
     int before = DIGESTS.get();
-    try (Socket socket = new Socket("127.0.0.1", servlet.port())) {
+
+    String response = declareOversizedBody(servlet.port(), "/ctx/api/digest");
+
+    // D11: 413 without reading the body; the client never got "100 Continue", so it never sent a byte.
+    assertThat(response).startsWith("HTTP/1.1 413 ").doesNotContain("100 Continue");
+    assertThat(response).endsWith("{\"message\":\"Request Entity Too Large\"}");
+    assertThat(DIGESTS.get()).as("the function is never called").isEqualTo(before);
+  }
+
+  /**
+   * Sends only the head of a POST that declares 11 MB and expects "100 Continue", and returns what the server
+   * answers. A raw socket, because the JDK 17 client hangs when a final status answers its Expect (JDK-8286171), and
+   * sending the body without Expect races the upload against the server's early 413 and close (a reset loses it).
+   */
+  private static String declareOversizedBody(int port, String path) throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout(20_000);
       OutputStream out = socket.getOutputStream();
-      out.write(("POST /ctx/api/digest HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/octet-stream\r\n"
+      out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/octet-stream\r\n"
           + "Content-Length: " + (11 * 1024 * 1024) + "\r\nExpect: 100-continue\r\n\r\n")
           .getBytes(StandardCharsets.US_ASCII));
       out.flush();
-
-      String response = RawHttp.readResponse(socket.getInputStream());
-
-      // D11: 413 without reading the body; the client never got "100 Continue", so it never sent a byte.
-      assertThat(response).startsWith("HTTP/1.1 413 ").doesNotContain("100 Continue");
-      assertThat(response).endsWith("{\"message\":\"Request Entity Too Large\"}");
+      return RawHttp.readResponse(socket.getInputStream());
     }
-    assertThat(DIGESTS.get()).as("the function is never called").isEqualTo(before);
   }
 
   @Test
@@ -334,8 +343,9 @@ class ServletIT {
       byte[] body = "hello".getBytes(StandardCharsets.UTF_8);
       assertThat(post(sync.url("/binary"), body).body()).isEqualTo(body);
 
-      HttpResponse<byte[]> tooLarge = post(sync.url("/binary"), new byte[10 * 1024 * 1024 + 1]);
-      assertThat(tooLarge.statusCode()).isEqualTo(413);
+      String tooLarge = declareOversizedBody(sync.port(), "/binary");
+      assertThat(tooLarge).startsWith("HTTP/1.1 413 ").doesNotContain("100 Continue")
+          .endsWith("{\"message\":\"Request Entity Too Large\"}");
     }
   }
 
