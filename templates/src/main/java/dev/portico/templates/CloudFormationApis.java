@@ -6,11 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portico.openapi.ImportResult;
 import dev.portico.templates.internal.Intrinsics;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,7 +24,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class CloudFormationApis {
   private static final String ANY = "x-amazon-apigateway-any-method";
+  /** Kept as written: it names the API (SAM's implicit ServerlessHttpApi is no resource a Ref could resolve). */
+  private static final Set<String> API_ID = Set.of("ApiId");
   private final TemplateReader reader;
+  /** The Route resources an API took. */
+  private final Set<String> claimed = new HashSet<>();
 
   CloudFormationApis(TemplateReader reader) {
     this.reader = reader;
@@ -46,7 +52,8 @@ final class CloudFormationApis {
     boolean quickCreate = false;
     JsonNode declaredBody = resource.path("Properties").get("Body");
     if (declaredBody != null) {
-      JsonNode resolved = reader.resolve(declaredBody, propertiesAt + "/Body");
+      JsonNode included = reader.included(declaredBody, propertiesAt + "/Body");
+      JsonNode resolved = included == null ? null : reader.resolve(included, propertiesAt + "/Body");
       if (resolved == null) {
         return Optional.empty();
       }
@@ -56,6 +63,7 @@ final class CloudFormationApis {
       }
       body = (ObjectNode) resolved;
       origins.map("", propertiesAt + "/Body", true);
+      addResources(logicalId, body, origins);
     } else if (properties.has("BodyS3Location")) {
       reader.error(propertiesAt + "/BodyS3Location", "BodyS3Location is an S3 object; Portico reads definitions from"
           + " local files: download it and write it as Body, or serve it with --api");
@@ -113,10 +121,29 @@ final class CloudFormationApis {
     return copy;
   }
 
-  /** Whether a property of a resource is a Ref (or the literal id) of the given logical id. */
+  /** Whether a property of a resource is a Ref, a GetAtt of ApiId, or the literal id, of the given logical id. */
   private static boolean names(JsonNode declared, String property, String logicalId) {
     JsonNode value = declared.path("Properties").get(property);
-    return value != null && (value.path("Ref").asText("").equals(logicalId) || value.asText("").equals(logicalId));
+    return value != null && logicalId.equals(referenced(value));
+  }
+
+  /** The logical id an ApiId names: {@code Ref X}, {@code Fn::GetAtt [X, ApiId]} or {@code X.ApiId}, or a literal. */
+  private static @Nullable String referenced(JsonNode value) {
+    if (value.isTextual()) {
+      return value.asText();
+    }
+    if (value.has("Ref")) {
+      return value.get("Ref").asText();
+    }
+    JsonNode attribute = value.get("Fn::GetAtt");
+    if (attribute != null && attribute.isArray() && attribute.size() == 2
+        && attribute.get(1).asText().equals("ApiId")) {
+      return attribute.get(0).asText();
+    }
+    if (attribute != null && attribute.isTextual() && attribute.asText().endsWith(".ApiId")) {
+      return attribute.asText().substring(0, attribute.asText().length() - ".ApiId".length());
+    }
+    return null;
   }
 
   private static ObjectNode skeleton(JsonNode properties) {
@@ -157,17 +184,32 @@ final class CloudFormationApis {
   /** An API made of Route resources with their Integration and Authorizer resources. */
   private ObjectNode assembled(String apiId, JsonNode properties, TemplateReader.Origins origins) {
     ObjectNode body = skeleton(properties);
-    ObjectNode paths = (ObjectNode) body.get("paths");
+    addResources(apiId, body, origins);
+    return body;
+  }
+
+  /**
+   * Adds the {@code AWS::ApiGatewayV2::Authorizer} and {@code Route} resources (with their {@code Integration}s)
+   * whose {@code ApiId} names an API to its definition: an API assembled from them, an API with a {@code Body}, or a
+   * SAM HttpApi (explicit or the implicit {@code ServerlessHttpApi}) that a template extends with raw routes.
+   */
+  void addResources(String apiId, ObjectNode body, TemplateReader.Origins origins) {
+    ObjectNode paths = child(body, "paths");
     Map<String, String> schemeNames = new LinkedHashMap<>();
     JsonNode resources = reader.template().path("Resources");
     for (Map.Entry<String, JsonNode> entry : resources.properties()) {
       if (entry.getValue().path("Type").asText().equals("AWS::ApiGatewayV2::Authorizer")
-          && names(entry.getValue(), "ApiId", apiId)) {
+          && names(entry.getValue(), "ApiId", apiId) && reader.created(entry.getKey())) {
         String at = "/Resources/" + Intrinsics.escape(entry.getKey()) + "/Properties";
-        JsonNode authorizer = reader.resolve(entry.getValue().path("Properties"), at);
+        JsonNode authorizer = reader.resolveExcept(entry.getValue().path("Properties"), at, API_ID);
         if (authorizer != null) {
           String name = authorizer.path("Name").asText(entry.getKey());
           ObjectNode schemes = child(child(body, "components"), "securitySchemes");
+          if (schemes.has(name)) {
+            reader.error(at + "/Name", "the API already has an authorizer named '" + name + "' (CloudFormation fails"
+                + " creating this one: the name exists)");
+            continue;
+          }
           schemes.set(name, scheme(authorizer));
           schemeNames.put(entry.getKey(), name);
           origins.map("/components/securitySchemes/" + Intrinsics.escape(name), at, false);
@@ -175,62 +217,100 @@ final class CloudFormationApis {
       }
     }
     for (Map.Entry<String, JsonNode> entry : resources.properties()) {
-      if (!entry.getValue().path("Type").asText().equals("AWS::ApiGatewayV2::Route")
-          || !names(entry.getValue(), "ApiId", apiId)) {
-        continue;
-      }
-      String at = "/Resources/" + Intrinsics.escape(entry.getKey()) + "/Properties";
-      JsonNode route = reader.resolve(entry.getValue().path("Properties"), at);
-      if (route == null) {
-        continue;
-      }
-      String target = route.path("Target").asText("");
-      if (!target.startsWith("integrations/")) {
-        reader.error(at + "/Target", "a route's Target must be integrations/{IntegrationId}, got '" + target + "'");
-        continue;
-      }
-      String integrationId = target.substring("integrations/".length());
-      JsonNode declared = resources.get(integrationId);
-      if (declared == null || !declared.path("Type").asText().equals("AWS::ApiGatewayV2::Integration")) {
-        reader.error(at + "/Target", "'" + integrationId + "' is no AWS::ApiGatewayV2::Integration of the template");
-        continue;
-      }
-      String integrationAt = "/Resources/" + Intrinsics.escape(integrationId) + "/Properties";
-      JsonNode integration = reader.resolve(declared.path("Properties"), integrationAt);
-      if (integration == null) {
-        continue;
-      }
-      String routeKey = route.path("RouteKey").asText("");
-      String pointer = route(paths, routeKey, integration(integration));
-      if (pointer == null) {
-        reader.error(at + "/RouteKey", "'" + routeKey + "' is not a route key such as 'GET /pets' or $default");
-        continue;
-      }
-      origins.map(pointer, at, false);
-      origins.map(pointer + "/x-amazon-apigateway-integration", integrationAt, false);
-      ObjectNode operation = (ObjectNode) body.at(pointer);
-      String type = route.path("AuthorizationType").asText("NONE");
-      if (type.equals("JWT") || type.equals("CUSTOM")) {
-        String authorizerId = route.path("AuthorizerId").asText("");
-        String scheme = schemeNames.get(authorizerId);
-        if (scheme == null) {
-          reader.error(at + "/AuthorizerId", "'" + authorizerId + "' is no AWS::ApiGatewayV2::Authorizer of this API");
-          continue;
-        }
-        ArrayNode scopes = TemplateReader.NODES.arrayNode();
-        route.path("AuthorizationScopes").forEach(scopes::add);
-        operation.putArray("security").addObject().set(scheme, scopes);
-      } else if (type.equals("AWS_IAM")) {
-        child(child(body, "components"), "securitySchemes").set("AWS_IAM", TemplateReader.NODES.objectNode()
-            .put("type", "apiKey").put("name", "Authorization").put("in", "header")
-            .put("x-amazon-apigateway-authtype", "awsSigv4"));
-        operation.putArray("security").addObject().putArray("AWS_IAM");
-      } else if (!type.equals("NONE")) {
-        reader.error(at + "/AuthorizationType", "'" + type + "' is not an HTTP API authorization type (NONE, JWT,"
-            + " CUSTOM, AWS_IAM)");
+      if (entry.getValue().path("Type").asText().equals("AWS::ApiGatewayV2::Route")
+          && names(entry.getValue(), "ApiId", apiId) && reader.created(entry.getKey())) {
+        claimed.add(entry.getKey());
+        addRoute(entry.getKey(), entry.getValue(), body, paths, schemeNames, origins);
       }
     }
-    return body;
+  }
+
+  private void addRoute(String logicalId, JsonNode declaredRoute, ObjectNode body, ObjectNode paths,
+      Map<String, String> schemeNames, TemplateReader.Origins origins) {
+    JsonNode resources = reader.template().path("Resources");
+    String at = "/Resources/" + Intrinsics.escape(logicalId) + "/Properties";
+    JsonNode route = reader.resolveExcept(declaredRoute.path("Properties"), at, API_ID);
+    if (route == null) {
+      return;
+    }
+    String target = route.path("Target").asText("");
+    if (!target.startsWith("integrations/")) {
+      reader.error(at + "/Target", "a route's Target must be integrations/{IntegrationId}, got '" + target + "'");
+      return;
+    }
+    String integrationId = target.substring("integrations/".length());
+    JsonNode declared = resources.get(integrationId);
+    if (declared == null || !declared.path("Type").asText().equals("AWS::ApiGatewayV2::Integration")) {
+      reader.error(at + "/Target", "'" + integrationId + "' is no AWS::ApiGatewayV2::Integration of the template");
+      return;
+    }
+    String integrationAt = "/Resources/" + Intrinsics.escape(integrationId) + "/Properties";
+    JsonNode integration = reader.resolveExcept(declared.path("Properties"), integrationAt, API_ID);
+    if (integration == null) {
+      return;
+    }
+    String routeKey = route.path("RouteKey").asText("");
+    String pointer = operationPointer(routeKey);
+    if (pointer == null) {
+      reader.error(at + "/RouteKey", "'" + routeKey + "' is not a route key such as 'GET /pets' or $default");
+      return;
+    }
+    if (body.at(pointer).has("x-amazon-apigateway-integration")) {
+      reader.error(at + "/RouteKey", "route '" + routeKey + "' is already in the API's definition (CloudFormation"
+          + " fails creating this Route: the key exists); the definition's route is served");
+      return;
+    }
+    String type = route.path("AuthorizationType").asText("NONE");
+    ObjectNode security = TemplateReader.NODES.objectNode();
+    if (type.equals("JWT") || type.equals("CUSTOM")) {
+      String authorizerId = route.path("AuthorizerId").asText("");
+      String scheme = schemeNames.get(authorizerId);
+      if (scheme == null) {
+        reader.error(at + "/AuthorizerId", "'" + authorizerId + "' is no AWS::ApiGatewayV2::Authorizer of this API");
+        return;
+      }
+      ArrayNode scopes = TemplateReader.NODES.arrayNode();
+      route.path("AuthorizationScopes").forEach(scopes::add);
+      security.set(scheme, scopes);
+    } else if (type.equals("AWS_IAM")) {
+      child(child(body, "components"), "securitySchemes").set("AWS_IAM", TemplateReader.NODES.objectNode()
+          .put("type", "apiKey").put("name", "Authorization").put("in", "header")
+          .put("x-amazon-apigateway-authtype", "awsSigv4"));
+      security.putArray("AWS_IAM");
+    } else if (!type.equals("NONE")) {
+      reader.error(at + "/AuthorizationType", "'" + type + "' is not an HTTP API authorization type (NONE, JWT,"
+          + " CUSTOM, AWS_IAM)");
+      return;
+    }
+    route(paths, routeKey, integration(integration));
+    origins.map(pointer, at, false);
+    origins.map(pointer + "/x-amazon-apigateway-integration", integrationAt, false);
+    if (!security.isEmpty()) {
+      ((ObjectNode) body.at(pointer)).putArray("security").add(security);
+    }
+  }
+
+  /**
+   * Reports the Route resources no served API took: a route whose {@code ApiId} names something else must not
+   * vanish without a word (a WebSocket API's routes are already reported with their API).
+   */
+  void unclaimedRoutes() {
+    for (Map.Entry<String, JsonNode> entry : reader.template().path("Resources").properties()) {
+      JsonNode declared = entry.getValue();
+      if (!declared.path("Type").asText().equals("AWS::ApiGatewayV2::Route") || claimed.contains(entry.getKey())
+          || !reader.created(entry.getKey())) {
+        continue;
+      }
+      String apiId = referenced(declared.path("Properties").path("ApiId"));
+      JsonNode api = reader.template().path("Resources").path(apiId == null ? "" : apiId);
+      if (api.path("Type").asText().equals("AWS::ApiGatewayV2::Api")
+          && !api.path("Properties").path("ProtocolType").asText("HTTP").equals("HTTP")) {
+        continue;
+      }
+      String pointer = "/Resources/" + Intrinsics.escape(entry.getKey()) + "/Properties/ApiId";
+      reader.warning(pointer, entry.getKey() + " names " + (apiId == null ? "an API that is not in the template"
+          : "'" + apiId + "', which is no HTTP API Portico serves from this template") + "; its route is not served");
+    }
   }
 
   /** An Integration resource as {@code x-amazon-apigateway-integration}. */
@@ -291,32 +371,41 @@ final class CloudFormationApis {
     return out;
   }
 
+  /** Where a route key's operation stands in a definition, or null when it is not a route key. */
+  private static @Nullable String operationPointer(String routeKey) {
+    String[] place = place(routeKey);
+    return place == null ? null : "/paths/" + Intrinsics.escape(place[0]) + "/" + Intrinsics.escape(place[1]);
+  }
+
+  /** A route key's path and method field, as AWS exports it, or null when it is not a route key. */
+  private static String @Nullable [] place(String routeKey) {
+    if (routeKey.equals("$default")) {
+      return new String[] {"/$default", ANY};
+    }
+    int space = routeKey.indexOf(' ');
+    if (space < 0) {
+      return null;
+    }
+    String verb = routeKey.substring(0, space);
+    return new String[] {routeKey.substring(space + 1), verb.equals("ANY") ? ANY : verb.toLowerCase(Locale.ROOT)};
+  }
+
   /**
    * Adds a route to paths as AWS exports it.
    *
    * @return the operation's pointer, or null when the route key is not one
    */
   private static @Nullable String route(ObjectNode paths, String routeKey, ObjectNode integration) {
-    String path;
-    String method;
-    if (routeKey.equals("$default")) {
-      path = "/$default";
-      method = ANY;
-    } else {
-      int space = routeKey.indexOf(' ');
-      if (space < 0) {
-        return null;
-      }
-      String verb = routeKey.substring(0, space);
-      path = routeKey.substring(space + 1);
-      method = verb.equals("ANY") ? ANY : verb.toLowerCase(Locale.ROOT);
+    String[] place = place(routeKey);
+    if (place == null) {
+      return null;
     }
-    ObjectNode operation = child(child(paths, path), method);
+    ObjectNode operation = child(child(paths, place[0]), place[1]);
     operation.set("x-amazon-apigateway-integration", integration);
     if (routeKey.equals("$default")) {
       operation.put("isDefaultRoute", true);
     }
-    return "/paths/" + Intrinsics.escape(path) + "/" + Intrinsics.escape(method);
+    return operationPointer(routeKey);
   }
 
   private static void copy(JsonNode from, String field, ObjectNode to, String name) {

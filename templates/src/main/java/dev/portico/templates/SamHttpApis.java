@@ -31,14 +31,16 @@ final class SamHttpApis {
       "any");
 
   private final TemplateReader reader;
+  private final CloudFormationApis cloudFormation;
   /** Every HttpApi event of a created function, in template order, until an API claims it. */
   private final List<Event> events = new ArrayList<>();
 
   /** One function's HttpApi event. */
   private record Event(String function, String name, JsonNode properties, String pointer) {}
 
-  SamHttpApis(TemplateReader reader) {
+  SamHttpApis(TemplateReader reader, CloudFormationApis cloudFormation) {
     this.reader = reader;
+    this.cloudFormation = cloudFormation;
     for (Map.Entry<String, JsonNode> resource : reader.template().path("Resources").properties()) {
       JsonNode declared = resource.getValue();
       if (!declared.path("Type").asText().equals("AWS::Serverless::Function")) {
@@ -145,7 +147,7 @@ final class SamHttpApis {
       }
     }
     if (definitionBody != null) {
-      JsonNode included = include(definitionBody, propertiesAt + "/DefinitionBody");
+      JsonNode included = reader.included(definitionBody, propertiesAt + "/DefinitionBody");
       if (included == null) {
         return Optional.empty();
       }
@@ -215,6 +217,10 @@ final class SamHttpApis {
     if (resolved == null) {
       return Optional.empty();
     }
+    if (resolved instanceof ObjectNode resolvedBody) {
+      // as CloudFormation: Route resources naming the API (its Ref is the API id) add routes beside SAM's
+      cloudFormation.addResources(logicalId, resolvedBody, origins);
+    }
     ImportResult definition = reader.importDefinition(resolved, origins);
     String stage = stageName(properties, propertiesAt);
     Map<String, String> variables = strings(properties.get("StageVariables"), propertiesAt + "/StageVariables");
@@ -242,25 +248,6 @@ final class SamHttpApis {
       }
     });
     return copy;
-  }
-
-  /** {@code DefinitionBody}, with a top-level {@code Fn::Transform: AWS::Include} read from its local file. */
-  private @Nullable JsonNode include(JsonNode body, String at) {
-    JsonNode transform = body.get("Fn::Transform");
-    if (transform == null || body.size() != 1) {
-      return body;
-    }
-    if (!transform.path("Name").asText().equals("AWS::Include")) {
-      reader.error(at + "/Fn::Transform", "only the AWS::Include transform is supported in a DefinitionBody");
-      return null;
-    }
-    JsonNode location = reader.resolve(transform.path("Parameters").path("Location"),
-        at + "/Fn::Transform/Parameters/Location");
-    if (location == null || !location.isTextual()) {
-      reader.error(at + "/Fn::Transform/Parameters/Location", "AWS::Include needs a Location");
-      return null;
-    }
-    return reader.include(location.asText(), at + "/Fn::Transform/Parameters/Location");
   }
 
   /** One event: its path and method with an aws_proxy integration, as SAM's add_lambda_integration writes it. */

@@ -7,24 +7,28 @@ import java.util.Objects;
 
 /**
  * How a template is read: the values {@code sam deploy --parameter-overrides} would pass, values of other stacks'
- * exports ({@code Fn::ImportValue}), the pseudo parameters of the stack, and the route quota.
+ * exports ({@code Fn::ImportValue}), attributes only AWS knows ({@code Fn::GetAtt} of a nested stack's outputs, an
+ * AppSync API's URL), the pseudo parameters of the stack, and the route quota.
  *
  * <pre>{@code
  * TemplateOptions options = TemplateOptions.builder()
  *     .parameter("Stage", "prod")                     // --parameter-overrides Stage=prod
  *     .importValue("shared-vpc-id", "vpc-1234")       // Fn::ImportValue shared-vpc-id
+ *     .attribute("AuthStack.Outputs.Issuer", "https://issuer.example") // Fn::GetAtt AuthStack.Outputs.Issuer
  *     .region("eu-west-1")
  *     .build();
  * }</pre>
  *
  * @param parameters parameter values by name, overriding the template's defaults
  * @param importValues export values by export name
+ * @param attributes {@code Fn::GetAtt} values by {@code LogicalId.Attribute}, for attributes Portico cannot know
  * @param region {@code AWS::Region}
  * @param accountId {@code AWS::AccountId}
  * @param stackName {@code AWS::StackName}
  * @param maxRoutes the route quota of each API
  */
-public record TemplateOptions(Map<String, String> parameters, Map<String, String> importValues, String region,
+public record TemplateOptions(Map<String, String> parameters, Map<String, String> importValues,
+    Map<String, String> attributes, String region,
     String accountId, String stackName, int maxRoutes) {
 
   /**
@@ -32,6 +36,7 @@ public record TemplateOptions(Map<String, String> parameters, Map<String, String
    *
    * @param parameters parameter values
    * @param importValues export values
+   * @param attributes attribute values
    * @param region the region
    * @param accountId the account id
    * @param stackName the stack name
@@ -40,6 +45,14 @@ public record TemplateOptions(Map<String, String> parameters, Map<String, String
   public TemplateOptions {
     parameters = Map.copyOf(parameters);
     importValues = Map.copyOf(importValues);
+    attributes = Map.copyOf(attributes);
+    for (String name : attributes.keySet()) {
+      int dot = name.indexOf('.');
+      if (dot <= 0 || dot == name.length() - 1) {
+        throw new IllegalArgumentException("attribute '" + name + "' must be LogicalId.Attribute, as Fn::GetAtt names"
+            + " it (e.g. AuthStack.Outputs.Issuer)");
+      }
+    }
     Objects.requireNonNull(region, "region");
     Objects.requireNonNull(accountId, "accountId");
     Objects.requireNonNull(stackName, "stackName");
@@ -73,6 +86,7 @@ public record TemplateOptions(Map<String, String> parameters, Map<String, String
     Builder builder = new Builder();
     builder.parameters.putAll(parameters);
     builder.importValues.putAll(importValues);
+    builder.attributes.putAll(attributes);
     builder.region = region;
     builder.accountId = accountId;
     builder.stackName = stackName;
@@ -84,6 +98,7 @@ public record TemplateOptions(Map<String, String> parameters, Map<String, String
   public static final class Builder {
     private final Map<String, String> parameters = new LinkedHashMap<>();
     private final Map<String, String> importValues = new LinkedHashMap<>();
+    private final Map<String, String> attributes = new LinkedHashMap<>();
     private String region = "us-east-1";
     private String accountId = "123456789012";
     private String stackName = "portico";
@@ -123,6 +138,20 @@ public record TemplateOptions(Map<String, String> parameters, Map<String, String
      */
     public Builder importValue(String name, String value) {
       importValues.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
+    /**
+     * The value of an attribute Portico cannot know without AWS, as {@code --get-att Name=Value}: a nested stack's
+     * output ({@code AuthStack.Outputs.Issuer}), an AppSync API's {@code GraphQLUrl}, a queue's {@code Arn}. It
+     * also replaces an attribute Portico would compute.
+     *
+     * @param name {@code LogicalId.Attribute}, as {@code Fn::GetAtt} names it
+     * @param value its value
+     * @return this builder
+     */
+    public Builder attribute(String name, String value) {
+      attributes.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
       return this;
     }
 
@@ -177,7 +206,7 @@ public record TemplateOptions(Map<String, String> parameters, Map<String, String
      * @throws IllegalArgumentException naming the value that is not valid
      */
     public TemplateOptions build() {
-      return new TemplateOptions(parameters, importValues, region, accountId, stackName, maxRoutes);
+      return new TemplateOptions(parameters, importValues, attributes, region, accountId, stackName, maxRoutes);
     }
   }
 }

@@ -61,6 +61,8 @@ public final class TemplateReader {
   private final ObjectNode template;
   private final Stack stack;
   private final Map<String, String> functionNames = new LinkedHashMap<>();
+  /** Resources whose Condition is false (or names no condition): not created. */
+  private final Set<String> notCreated = new HashSet<>();
 
   private TemplateReader(ObjectNode template, Path folder, TemplateOptions options) {
     this.template = template;
@@ -109,8 +111,9 @@ public final class TemplateReader {
     Objects.requireNonNull(folder, "folder");
     Objects.requireNonNull(options, "options");
     JsonNode root;
+    List<ImportProblem> duplicates = new ArrayList<>();
     try {
-      root = TemplateText.read(text);
+      root = TemplateText.read(text, duplicates);
     } catch (TemplateText.SyntaxException e) {
       return new TemplateResult(List.of(new ImportProblem(Level.ERROR, e.pointer(), e.reason())), List.of(),
           List.of());
@@ -124,7 +127,9 @@ public final class TemplateReader {
           root.has("Resources") ? "Resources must be a map" : "missing: a template needs Resources")), List.of(),
           List.of());
     }
-    return new TemplateReader((ObjectNode) root, folder, options).read();
+    TemplateReader reader = new TemplateReader((ObjectNode) root, folder, options);
+    reader.problems.addAll(duplicates);
+    return reader.read();
   }
 
   private static Map<String, String> pseudoParameters(TemplateOptions options) {
@@ -165,7 +170,12 @@ public final class TemplateReader {
     Map<String, List<String>> ignored = new TreeMap<>();
     List<TemplateApi> apis = new ArrayList<>();
     CloudFormationApis cloudFormation = new CloudFormationApis(this);
-    SamHttpApis samApis = new SamHttpApis(this);
+    for (Map.Entry<String, JsonNode> entry : resources.properties()) {
+      if (entry.getValue().isObject() && !stack.created(entry.getKey(), entry.getValue())) {
+        notCreated.add(entry.getKey());
+      }
+    }
+    SamHttpApis samApis = new SamHttpApis(this, cloudFormation);
     for (Map.Entry<String, JsonNode> entry : resources.properties()) {
       String logicalId = entry.getKey();
       JsonNode resource = entry.getValue();
@@ -174,7 +184,7 @@ public final class TemplateReader {
         error(at + "/Type", "a resource needs a Type");
         continue;
       }
-      if (!stack.created(logicalId, resource)) {
+      if (notCreated.contains(logicalId)) {
         info(at + "/Condition", "condition '" + resource.get("Condition").asText() + "' is false: " + logicalId
             + " is not created");
         continue;
@@ -197,6 +207,7 @@ public final class TemplateReader {
       samApis.implicit().ifPresent(apis::add);
       samApis.unclaimedEvents();
     }
+    cloudFormation.unclaimedRoutes();
     ignored.forEach((type, ids) -> info("/Resources", type + " is not served by Portico: " + String.join(", ", ids)));
     List<ImportProblem> all = new ArrayList<>(stack.problems());
     all.addAll(problems);
@@ -236,7 +247,7 @@ public final class TemplateReader {
         used.set(field.getKey(), field.getValue());
       }
     });
-    JsonNode properties = resolveExcept(used, at + "/Properties", Set.of());
+    JsonNode properties = resolveExcept(used, at + "/Properties", Set.of("Environment"));
     if (properties == null) {
       return Optional.empty();
     }
@@ -245,17 +256,17 @@ public final class TemplateReader {
     Optional<String> runtime = textOf(properties, "Runtime");
     Optional<Path> code = Optional.empty();
     JsonNode codeUri = type.equals("AWS::Serverless::Function") ? properties.get("CodeUri") : null;
+    JsonNode asset = resource.path("Metadata");
     if (codeUri != null && codeUri.isTextual() && !codeUri.asText().startsWith("s3://")) {
       code = Optional.of(folder.resolve(codeUri.asText()).normalize());
+    } else if (asset.path("aws:asset:path").isTextual() && asset.path("aws:asset:property").asText().equals("Code")) {
+      // cdk synth stages each function's code beside the template and names it here, as sam local reads it
+      code = Optional.of(folder.resolve(asset.path("aws:asset:path").asText()).normalize());
     } else if (codeUri == null && properties.has("InlineCode")) {
       info(at + "/Properties/InlineCode", "inline code cannot run in-process; bind " + name + " with --function");
     }
-    Map<String, String> environment = new TreeMap<>();
-    JsonNode variables = properties.path("Environment").path("Variables");
-    for (Map.Entry<String, JsonNode> variable : variables.properties()) {
-      environment.put(variable.getKey(), variable.getValue().isNumber() && !variable.getValue().isIntegralNumber()
-          ? variable.getValue().decimalValue().toPlainString() : variable.getValue().asText());
-    }
+    Map<String, String> environment = environment(properties.path("Environment"),
+        at + "/Properties/Environment");
     Optional<Duration> timeout = properties.path("Timeout").canConvertToInt()
         ? Optional.of(Duration.ofSeconds(properties.path("Timeout").asInt())) : Optional.empty();
     OptionalInt memory = properties.path("MemorySize").canConvertToInt()
@@ -266,6 +277,43 @@ public final class TemplateReader {
     }
     return Optional.of(new TemplateFunction(logicalId, name, type, handler, runtime, code, environment, timeout,
         memory, at));
+  }
+
+  /**
+   * A function's {@code Environment.Variables}, each resolved on its own. A value that cannot be resolved (a
+   * parameter without Default, the ARN of a table) is a warning and the function sees the empty string, as {@code
+   * sam local} gives it; {@code --env-vars} gives the real value.
+   */
+  private Map<String, String> environment(JsonNode declared, String at) {
+    Map<String, String> environment = new TreeMap<>();
+    // Fn::If around Environment or Variables (SAM's Globals pattern) is resolved as a whole
+    JsonNode outer = Intrinsics.isIntrinsic(declared) ? resolve(declared, at) : declared;
+    JsonNode variables = outer == null ? null : outer.path("Variables");
+    if (variables != null && Intrinsics.isIntrinsic(variables)) {
+      variables = resolve(variables, at + "/Variables");
+    }
+    if (variables == null || !variables.isObject()) {
+      return environment;
+    }
+    for (Map.Entry<String, JsonNode> variable : variables.properties()) {
+      String variableAt = at + "/Variables/" + Intrinsics.escape(variable.getKey());
+      JsonNode value;
+      try {
+        value = stack.intrinsics().resolve(variable.getValue(), variableAt);
+      } catch (Intrinsics.Unresolved e) {
+        if (!e.alreadyReported()) {
+          problems.add(new ImportProblem(Level.WARNING, e.pointer().isEmpty() ? variableAt : e.pointer(),
+              e.reason() + "; the function sees " + variable.getKey() + "='' (as sam local gives an unresolved value);"
+                  + " give it with --env-vars"));
+        }
+        value = NODES.textNode("");
+      }
+      if (!Intrinsics.isNoValue(value)) {
+        environment.put(variable.getKey(), value.isNumber() && !value.isIntegralNumber()
+            ? value.decimalValue().toPlainString() : value.isContainerNode() ? value.toString() : value.asText());
+      }
+    }
+    return environment;
   }
 
   /** A function's name: a literal or resolvable {@code FunctionName}, else its logical id. */
@@ -349,6 +397,10 @@ public final class TemplateReader {
 
     @Override
     public @Nullable JsonNode attribute(String logicalId, String type, String attribute) {
+      String given = options.attributes().get(logicalId + "." + attribute);
+      if (given != null) {
+        return TextNode.valueOf(given);
+      }
       String region = options.region();
       return switch (type + "." + attribute) {
         case "AWS::Serverless::Function.Arn", "AWS::Lambda::Function.Arn" -> TextNode.valueOf(
@@ -388,9 +440,11 @@ public final class TemplateReader {
     try {
       JsonNode value = stack.intrinsics().resolve(node, at);
       return Intrinsics.isNoValue(value) ? NODES.missingNode() : value;
-    } catch (Intrinsics.Unresolved e) {
-      if (!e.alreadyReported()) {
-        error(e.pointer().isEmpty() ? at : e.pointer(), e.reason());
+    } catch (Intrinsics.Unresolved failed) {
+      for (Intrinsics.Unresolved e : failed.all()) {
+        if (!e.alreadyReported()) {
+          error(e.pointer().isEmpty() ? at : e.pointer(), e.reason());
+        }
       }
       return null;
     }
@@ -443,6 +497,30 @@ public final class TemplateReader {
   }
 
   /**
+   * A definition ({@code DefinitionBody}, {@code Body}), with a top-level {@code Fn::Transform: AWS::Include} read
+   * from its local file.
+   *
+   * @return the definition, or null when it cannot be read (reported)
+   */
+  @Nullable JsonNode included(JsonNode body, String at) {
+    JsonNode transform = body.get("Fn::Transform");
+    if (transform == null || body.size() != 1) {
+      return body;
+    }
+    if (!transform.path("Name").asText().equals("AWS::Include")) {
+      error(at + "/Fn::Transform", "only the AWS::Include transform is supported around a definition");
+      return null;
+    }
+    JsonNode location = resolve(transform.path("Parameters").path("Location"),
+        at + "/Fn::Transform/Parameters/Location");
+    if (location == null || !location.isTextual()) {
+      error(at + "/Fn::Transform/Parameters/Location", "AWS::Include needs a Location");
+      return null;
+    }
+    return include(location.asText(), at + "/Fn::Transform/Parameters/Location");
+  }
+
+  /**
    * Reads a local file a template names ({@code DefinitionUri}, {@code AWS::Include}).
    *
    * @return the document, or null when it cannot be read (reported)
@@ -455,7 +533,10 @@ public final class TemplateReader {
     }
     Path file = folder.resolve(location).normalize();
     try {
-      JsonNode document = TemplateText.include(Files.readString(file, StandardCharsets.UTF_8));
+      List<ImportProblem> duplicates = new ArrayList<>();
+      JsonNode document = TemplateText.include(Files.readString(file, StandardCharsets.UTF_8), duplicates);
+      duplicates.forEach(d -> problems.add(new ImportProblem(d.level(), at, file.getFileName() + d.pointer() + ": "
+          + d.message())));
       if (document == null) {
         error(at, file + " is empty");
       }
@@ -467,6 +548,11 @@ public final class TemplateReader {
       error(at, file + e.pointer() + ": " + e.reason());
       return null;
     }
+  }
+
+  /** Whether a resource is created: it has no Condition, or its condition holds. */
+  boolean created(String logicalId) {
+    return !notCreated.contains(logicalId);
   }
 
   void error(String pointer, String message) {

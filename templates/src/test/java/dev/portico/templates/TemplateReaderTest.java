@@ -272,4 +272,171 @@ class TemplateReaderTest {
     assertThat(template.problems()).allSatisfy(p -> assertThat(p.level()).isIn(Level.ERROR, Level.INFO,
         Level.WARNING));
   }
+
+  static java.util.List<String> problems(TemplateResult template, Level level) {
+    return template.problems().stream().filter(p -> p.level() == level).map(p -> p.pointer() + ": " + p.message())
+        .toList();
+  }
+
+  /** A SAM function's events and a raw Route resource on the same HttpApi (aws-samples' SQS header pattern). */
+  @Test
+  void routeResourcesNamingASamHttpApiAddTheirRoutesAsCloudFormationCreatesThem() {
+    TemplateResult template = read(String.join("\n",
+        "Transform: AWS::Serverless-2016-10-31",
+        "Resources:",
+        "  Api: {Type: AWS::Serverless::HttpApi}",
+        "  Fn:",
+        "    Type: AWS::Serverless::Function",
+        "    Properties: {Runtime: java21, Handler: a.B, CodeUri: ., Events: {Get: {Type: HttpApi, Properties:"
+            + " {ApiId: !Ref Api, Path: /a, Method: get}}}}",
+        "  Forward: {Type: AWS::ApiGatewayV2::Integration, Properties: {ApiId: !Ref Api, IntegrationType: HTTP_PROXY,"
+            + " IntegrationUri: 'https://backend.example/b', IntegrationMethod: POST, PayloadFormatVersion: '1.0'}}",
+        "  PostB: {Type: AWS::ApiGatewayV2::Route, Properties: {ApiId: !GetAtt Api.ApiId, RouteKey: 'POST /b',"
+            + " Target: !Sub 'integrations/${Forward}'}}",
+        "  Twice: {Type: AWS::ApiGatewayV2::Route, Properties: {ApiId: !Ref Api, RouteKey: 'GET /a',"
+            + " Target: !Sub 'integrations/${Forward}'}}",
+        "  OnImplicit: {Type: AWS::ApiGatewayV2::Route, Properties: {ApiId: !Ref ServerlessHttpApi,"
+            + " RouteKey: 'GET /c', Target: !Sub 'integrations/${Forward}'}}",
+        "  Elsewhere: {Type: AWS::ApiGatewayV2::Route, Properties: {ApiId: abc123, RouteKey: 'GET /d',"
+            + " Target: !Sub 'integrations/${Forward}'}}",
+        "  Typo: {Type: AWS::ApiGatewayV2::Route, Properties: {ApiId: !Ref Api, RouteKey: 'GET /e',"
+            + " AuthorizationType: JTW, Target: !Sub 'integrations/${Forward}'}}",
+        ""));
+
+    assertThat(template.apis()).singleElement().satisfies(api -> assertThat(Describe.api(api)).containsExactly(
+        "route GET /a -> lambda Fn v2.0",
+        "route POST /b -> http POST https://backend.example/b v1.0",
+        "stage $default {}"));
+    // a typo in AuthorizationType must not open the route: it is refused, not served without authorization
+    assertThat(problems(template, Level.ERROR)).containsExactlyInAnyOrder(
+        "/Resources/Twice/Properties/RouteKey: route 'GET /a' is already in the API's definition (CloudFormation"
+            + " fails creating this Route: the key exists); the definition's route is served",
+        "/Resources/Typo/Properties/AuthorizationType: 'JTW' is not an HTTP API authorization type (NONE, JWT,"
+            + " CUSTOM, AWS_IAM)");
+    // no route is lost without a word: ServerlessHttpApi does not exist (no event makes it), abc123 is not here
+    assertThat(problems(template, Level.WARNING)).containsExactlyInAnyOrder(
+        "/Resources/OnImplicit/Properties/ApiId: OnImplicit names 'ServerlessHttpApi', which is no HTTP API Portico"
+            + " serves from this template; its route is not served",
+        "/Resources/Elsewhere/Properties/ApiId: Elsewhere names 'abc123', which is no HTTP API Portico serves from"
+            + " this template; its route is not served");
+  }
+
+  @Test
+  void theImplicitApiTakesRouteResourcesThatNameIt() {
+    TemplateResult template = read(String.join("\n",
+        "Transform: AWS::Serverless-2016-10-31",
+        "Resources:",
+        "  Fn:",
+        "    Type: AWS::Serverless::Function",
+        "    Properties: {Runtime: java21, Handler: a.B, CodeUri: ., Events: {Get: {Type: HttpApi, Properties:"
+            + " {Path: /a, Method: get}}}}",
+        "  Forward: {Type: AWS::ApiGatewayV2::Integration, Properties: {ApiId: !Ref ServerlessHttpApi,"
+            + " IntegrationType: HTTP_PROXY, IntegrationUri: 'https://backend.example/', PayloadFormatVersion: '1.0'}}",
+        "  Extra: {Type: AWS::ApiGatewayV2::Route, Properties: {ApiId: !Ref ServerlessHttpApi, RouteKey: 'ANY /x',"
+            + " Target: !Join [/, [integrations, !Ref Forward]]}}",
+        ""));
+
+    assertThat(template.errors()).isEmpty();
+    assertThat(Describe.api(template.apis().get(0))).containsExactly(
+        "route ANY /x -> http ANY https://backend.example/ v1.0",
+        "route GET /a -> lambda Fn v2.0",
+        "stage $default {}");
+  }
+
+  /** CloudFormation keeps a duplicate key's last value (cfn-lint E0000); Portico does the same and says so. */
+  @Test
+  void aDuplicateKeyKeepsTheLastValueWithAWarningNamingBothLines() {
+    TemplateResult template = read(String.join("\n",
+        "Resources:",
+        "  Api:",
+        "    Type: AWS::ApiGatewayV2::Api",
+        "    Properties:",
+        "      Name: first",
+        "      ProtocolType: HTTP",
+        "      Target: 'https://one.example'",
+        "      Target: 'https://two.example'",
+        ""));
+
+    assertThat(problems(template, Level.WARNING)).containsExactly("/Resources/Api/Properties/Target: duplicate key"
+        + " 'Target' (lines 7 and 8): CloudFormation keeps the last value, and so does Portico; cfn-lint reports it"
+        + " as E0000");
+    assertThat(Describe.api(template.apis().get(0))).contains("route $default -> http ANY https://two.example v1.0");
+  }
+
+  /** As sam local: an environment value Portico cannot know reaches the function as '' (a warning, not an error). */
+  @Test
+  void anUnresolvableEnvironmentValueIsEmptyWithAWarningAndTheOthersStay() {
+    TemplateResult template = read(String.join("\n",
+        "Transform: AWS::Serverless-2016-10-31",
+        "Parameters:",
+        "  Endpoint: {Type: String}",
+        "Resources:",
+        "  Queue: {Type: AWS::SQS::Queue}",
+        "  Fn:",
+        "    Type: AWS::Serverless::Function",
+        "    Properties:",
+        "      Runtime: java21",
+        "      Handler: a.B",
+        "      CodeUri: .",
+        "      Environment:",
+        "        Variables: {QUEUE_ARN: !GetAtt Queue.Arn, ENDPOINT: !Ref Endpoint, QUEUE_URL: !Ref Queue, MODE: dev}",
+        ""));
+
+    assertThat(template.errors()).isEmpty();
+    assertThat(template.function("Fn").orElseThrow().environment()).containsExactlyInAnyOrderEntriesOf(
+        java.util.Map.of("QUEUE_ARN", "", "ENDPOINT", "", "QUEUE_URL", "Queue", "MODE", "dev"));
+    assertThat(problems(template, Level.WARNING)).containsExactlyInAnyOrder(
+        "/Resources/Fn/Properties/Environment/Variables/QUEUE_ARN/Fn::GetAtt: Fn::GetAtt Queue.Arn: Portico cannot"
+            + " know this attribute of a AWS::SQS::Queue without AWS; give its value with --get-att Queue.Arn=VALUE;"
+            + " the function sees QUEUE_ARN='' (as sam local gives an unresolved value); give it with --env-vars",
+        "/Resources/Fn/Properties/Environment/Variables/ENDPOINT/Ref: Ref to parameter 'Endpoint', which has no"
+            + " Default; give its value with --parameter-overrides Endpoint=VALUE; the function sees ENDPOINT='' (as"
+            + " sam local gives an unresolved value); give it with --env-vars");
+  }
+
+  /** A nested stack's outputs (aws-samples' cognito-httpapi): every unknown named at once, and each can be given. */
+  @Test
+  void attributesOnlyAwsKnowsAreAllReportedAndCanBeGiven() {
+    String yaml = String.join("\n",
+        "Transform: AWS::Serverless-2016-10-31",
+        "Resources:",
+        "  AuthStack: {Type: AWS::Serverless::Application, Properties: {Location: auth.yaml}}",
+        "  Api:",
+        "    Type: AWS::Serverless::HttpApi",
+        "    Properties:",
+        "      Auth:",
+        "        DefaultAuthorizer: Jwt",
+        "        Authorizers:",
+        "          Jwt: {IdentitySource: $request.header.Authorization, JwtConfiguration: {issuer: !GetAtt"
+            + " AuthStack.Outputs.Issuer, audience: [!GetAtt AuthStack.Outputs.ClientId]}}",
+        "  Fn:",
+        "    Type: AWS::Serverless::Function",
+        "    Properties: {Runtime: java21, Handler: a.B, CodeUri: ., Events: {Get: {Type: HttpApi, Properties:"
+            + " {ApiId: !Ref Api, Path: /a, Method: get}}}}",
+        "");
+
+    TemplateResult unknown = read(yaml);
+    TemplateResult given = read(yaml, TemplateOptions.builder()
+        .attribute("AuthStack.Outputs.Issuer", "https://issuer.example")
+        .attribute("AuthStack.Outputs.ClientId", "client-1").build());
+
+    assertThat(problems(unknown, Level.ERROR)).containsExactly(
+        "/Resources/Api/Properties/Auth/Authorizers/Jwt/JwtConfiguration/issuer/Fn::GetAtt: Fn::GetAtt"
+            + " AuthStack.Outputs.Issuer: Portico cannot know this attribute of a AWS::Serverless::Application"
+            + " without AWS; give its value with --get-att AuthStack.Outputs.Issuer=VALUE",
+        "/Resources/Api/Properties/Auth/Authorizers/Jwt/JwtConfiguration/audience/0/Fn::GetAtt: Fn::GetAtt"
+            + " AuthStack.Outputs.ClientId: Portico cannot know this attribute of a AWS::Serverless::Application"
+            + " without AWS; give its value with --get-att AuthStack.Outputs.ClientId=VALUE");
+    assertThat(given.errors()).isEmpty();
+    assertThat(Describe.api(given.apis().get(0))).contains("route GET /a -> lambda Fn v2.0 [JWT Jwt]",
+        "authorizer Jwt jwt https://issuer.example [client-1] $request.header.Authorization");
+  }
+
+  @Test
+  void anAttributeNameMustBeLogicalIdDotAttribute() {
+    org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        .isThrownBy(() -> TemplateOptions.builder().attribute("AuthStack", "x").build())
+        .withMessage("attribute 'AuthStack' must be LogicalId.Attribute, as Fn::GetAtt names it (e.g."
+            + " AuthStack.Outputs.Issuer)");
+  }
 }

@@ -14,12 +14,12 @@ final class Options {
   private static final Map<String, Set<String>> VALUED = Map.of(
       "serve", Set.of("--api", "--host", "--port", "--function", "--classpath", "--stage", "--stage-variable",
           "--jwt-issuer", "--domain-name", "--reserved-concurrency", "--max-connections", "--header-timeout",
-          "--template", "--parameter-overrides", "--http-api", "--local-issuer-port", "--env-vars"),
+          "--template", "--parameter-overrides", "--get-att", "--http-api", "--local-issuer-port", "--env-vars"),
       "token", Set.of("--scopes", "--claim", "--subject", "--audience", "--issuer", "--expires-in"),
-      "validate", Set.of("--api", "--template", "--parameter-overrides", "--http-api"),
-      "routes", Set.of("--api", "--stage", "--template", "--parameter-overrides", "--http-api"),
+      "validate", Set.of("--api", "--template", "--parameter-overrides", "--get-att", "--http-api"),
+      "routes", Set.of("--api", "--stage", "--template", "--parameter-overrides", "--get-att", "--http-api"),
       "explain", Set.of("--api", "--stage", "--stage-variable", "-H", "--header", "--template",
-          "--parameter-overrides", "--http-api"));
+          "--parameter-overrides", "--get-att", "--http-api"));
   private static final Map<String, Set<String>> FLAGS = Map.of(
       "serve", Set.of("--watch", "--local-issuer", "--cold-starts"), "token", Set.of(), "validate", Set.of("--strict", "--all"), "routes", Set.of(), "explain", Set.of());
 
@@ -103,8 +103,9 @@ final class Options {
       throw new UsageException("--api FILE (an OpenAPI definition) or --template FILE (a SAM or CloudFormation"
           + " template) is needed");
     }
-    if (template == null && (optional("--http-api") != null || !all("--parameter-overrides").isEmpty())) {
-      throw new UsageException("--http-api and --parameter-overrides go with --template");
+    if (template == null && (optional("--http-api") != null || !all("--parameter-overrides").isEmpty()
+        || !all("--get-att").isEmpty())) {
+      throw new UsageException("--http-api, --parameter-overrides and --get-att go with --template");
     }
     return Path.of(api != null ? api : template);
   }
@@ -129,6 +130,26 @@ final class Options {
         if (pairs.put(pair.substring(0, equals), pair.substring(equals + 1)) != null) {
           throw new UsageException("--parameter-overrides names '" + pair.substring(0, equals) + "' twice");
         }
+      }
+    }
+    return pairs;
+  }
+
+  /**
+   * {@code --get-att LogicalId.Attribute=Value}, repeated: values of attributes only AWS knows, such as a nested
+   * stack's {@code Outputs.Issuer}.
+   */
+  Map<String, String> attributes() {
+    Map<String, String> pairs = new LinkedHashMap<>();
+    for (String pair : all("--get-att")) {
+      int equals = pair.indexOf('=');
+      int dot = pair.indexOf('.');
+      if (equals <= 0 || dot <= 0 || dot > equals - 2) {
+        throw new UsageException("--get-att takes LogicalId.Attribute=Value (as Fn::GetAtt names it), got '" + pair
+            + "'");
+      }
+      if (pairs.put(pair.substring(0, equals), pair.substring(equals + 1)) != null) {
+        throw new UsageException("--get-att names '" + pair.substring(0, equals) + "' twice");
       }
     }
     return pairs;

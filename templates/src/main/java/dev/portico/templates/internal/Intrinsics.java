@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -101,7 +103,29 @@ public final class Intrinsics {
     default boolean refused(String name) {
       return false;
     }
+
+    /**
+     * Whether a value at a template pointer is one Portico does not use, so that not being able to resolve it is
+     * no error: it resolves to {@link #UNRESOLVED_TEXT} and {@link #ignoredUnresolved} is told why.
+     *
+     * @param pointer where the value stands
+     * @return true for a value Portico only reports as ignored
+     */
+    default boolean ignored(String pointer) {
+      return false;
+    }
+
+    /**
+     * Told when an {@linkplain #ignored ignored} value cannot be resolved.
+     *
+     * @param unresolved why
+     * @param pointer where the ignored value stands
+     */
+    default void ignoredUnresolved(Unresolved unresolved, String pointer) {}
   }
+
+  /** What an {@linkplain Scope#ignored ignored} value that cannot be resolved resolves to. */
+  public static final String UNRESOLVED_TEXT = "(unresolved)";
 
   /** A value that cannot be resolved: where, and what would resolve it. */
   public static final class Unresolved extends Exception {
@@ -109,6 +133,8 @@ public final class Intrinsics {
     private final String pointer;
     private final String reason;
     private final boolean reported;
+    /** The failures of the value's other parts, so that one reading reports them all. */
+    private final List<Unresolved> others = new ArrayList<>();
 
     /**
      * Creates the failure.
@@ -137,6 +163,23 @@ public final class Intrinsics {
      */
     public static Unresolved followingReported(String pointer, String message) {
       return new Unresolved(pointer, message, true);
+    }
+
+    /**
+     * This failure and those of the value's other parts (siblings in a map or list), in template order.
+     *
+     * @return at least this failure
+     */
+    public List<Unresolved> all() {
+      List<Unresolved> all = new ArrayList<>();
+      all.add(this);
+      all.addAll(others);
+      return all;
+    }
+
+    /** Adds another part's failure, with those it carries. */
+    void add(Unresolved other) {
+      others.addAll(other.all());
     }
 
     /** @return true when the cause is already reported and this failure should not be reported again */
@@ -181,25 +224,57 @@ public final class Intrinsics {
         return call(function, node.get(function), pointer + "/" + escape(function));
       }
       ObjectNode out = NODES.objectNode();
+      Unresolved failed = null;
       for (Map.Entry<String, JsonNode> field : node.properties()) {
-        JsonNode value = resolve(field.getValue(), pointer + "/" + escape(field.getKey()));
+        String at = pointer + "/" + escape(field.getKey());
+        JsonNode value;
+        try {
+          value = resolve(field.getValue(), at);
+        } catch (Unresolved e) {
+          if (!scope.ignored(at)) {
+            failed = collect(failed, e);
+            continue;
+          }
+          scope.ignoredUnresolved(e, at);
+          value = NODES.textNode(UNRESOLVED_TEXT);
+        }
         if (!isNoValue(value)) {
           out.set(field.getKey(), value);
         }
+      }
+      if (failed != null) {
+        throw failed;
       }
       return out;
     }
     if (node.isArray()) {
       ArrayNode out = NODES.arrayNode();
+      Unresolved failed = null;
       for (int i = 0; i < node.size(); i++) {
-        JsonNode value = resolve(node.get(i), pointer + "/" + i);
-        if (!isNoValue(value)) {
-          out.add(value);
+        try {
+          JsonNode value = resolve(node.get(i), pointer + "/" + i);
+          if (!isNoValue(value)) {
+            out.add(value);
+          }
+        } catch (Unresolved e) {
+          failed = collect(failed, e);
         }
+      }
+      if (failed != null) {
+        throw failed;
       }
       return out;
     }
     return node;
+  }
+
+  /** The first failure of a map or list, carrying the later ones, so that all its parts are reported at once. */
+  private static Unresolved collect(@Nullable Unresolved first, Unresolved next) {
+    if (first == null) {
+      return next;
+    }
+    first.add(next);
+    return first;
   }
 
   /**

@@ -55,6 +55,7 @@ public final class Stack implements Intrinsics.Scope {
   private final Intrinsics intrinsics = new Intrinsics(this);
   private final List<ImportProblem> problems = new ArrayList<>();
   private final Set<String> refused = new HashSet<>();
+  private final Map<String, ImportProblem> ssmDefaults = new HashMap<>();
 
   /**
    * Evaluates a template's parameters; conditions are evaluated when first asked for.
@@ -106,9 +107,10 @@ public final class Stack implements Intrinsics.Scope {
       return;
     }
     if (type.startsWith("AWS::SSM::Parameter::Value") && override == null) {
-      problems.add(new ImportProblem(Level.WARNING, at, "an SSM parameter: Portico uses its Default '" + value
-          + "' as the value (the name of the SSM parameter on AWS); give the value with --parameter-overrides "
-          + name + "=VALUE"));
+      // said when a value Portico resolves uses it: CDK declares BootstrapVersion in every template, for Rules only
+      ssmDefaults.put(name, new ImportProblem(Level.WARNING, at, "an SSM parameter: Portico uses its Default '"
+          + value + "' as the value (the name of the SSM parameter on AWS); give the value with"
+          + " --parameter-overrides " + name + "=VALUE"));
     }
     JsonNode allowed = declaration.get("AllowedValues");
     if (allowed != null && allowed.isArray()) {
@@ -163,6 +165,10 @@ public final class Stack implements Intrinsics.Scope {
   @Override
   public @Nullable JsonNode parameter(String name) {
     JsonNode value = parameters.get(name);
+    ImportProblem ssm = ssmDefaults.remove(name);
+    if (ssm != null) {
+      problems.add(ssm);
+    }
     if (value == null && template.path("Parameters").has(name)) {
       // Declared without Default and not overridden: say how to give it rather than "unknown name".
       return null;
@@ -179,6 +185,30 @@ public final class Stack implements Intrinsics.Scope {
   @Override
   public boolean needsValue(String name) {
     return template.path("Parameters").has(name) && !parameters.containsKey(name);
+  }
+
+  /**
+   * Values Portico reads but does not use yet: parameter mapping ({@code requestParameters}, {@code
+   * responseParameters}), integration credentials and TLS settings, in a definition body or an {@code
+   * AWS::ApiGatewayV2::Integration}/{@code Route}/{@code Api}. AWS service integrations name their queue, bus or
+   * state machine there ({@code !GetAtt Queue.Arn}), which Portico cannot know without AWS; since the value is only
+   * reported as ignored, not being able to resolve it is no error.
+   */
+  private static final java.util.regex.Pattern IGNORED_VALUES = java.util.regex.Pattern.compile(
+      ".*/x-amazon-apigateway-integrations?(/[^/]+)?/(requestParameters|responseParameters|credentials|tlsConfig)"
+          + "|/Resources/[^/]+/Properties/(RequestParameters|ResponseParameters|CredentialsArn|TlsConfig)");
+
+  @Override
+  public boolean ignored(String pointer) {
+    return IGNORED_VALUES.matcher(pointer).matches();
+  }
+
+  @Override
+  public void ignoredUnresolved(Intrinsics.Unresolved unresolved, String pointer) {
+    if (!unresolved.alreadyReported()) {
+      problems.add(new ImportProblem(Level.INFO, unresolved.pointer().isEmpty() ? pointer : unresolved.pointer(),
+          unresolved.reason() + "; not needed: Portico does not use this value yet"));
+    }
   }
 
   @Override
@@ -202,7 +232,8 @@ public final class Stack implements Intrinsics.Scope {
     JsonNode value = attributes.attribute(logicalId, type, attribute);
     if (value == null) {
       throw new Intrinsics.Unresolved("", "Fn::GetAtt " + logicalId + "." + attribute + ": Portico cannot know this"
-          + " attribute of a " + type + " without AWS");
+          + " attribute of a " + type + " without AWS; give its value with --get-att " + logicalId + "." + attribute
+          + "=VALUE");
     }
     return value;
   }

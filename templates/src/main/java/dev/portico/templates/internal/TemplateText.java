@@ -10,7 +10,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import dev.portico.openapi.ImportProblem;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -70,19 +74,33 @@ public final class TemplateText {
    * @throws SyntaxException when it is not a readable document
    */
   public static JsonNode read(String text) throws SyntaxException {
+    return read(text, new ArrayList<>());
+  }
+
+  /**
+   * Reads a template, telling of duplicate keys: CloudFormation accepts them and keeps the last value (cfn-lint
+   * reports them as E0000), and so does Portico, with a warning.
+   *
+   * @param text the template, JSON or YAML
+   * @param warnings where a duplicate key is told, at its pointer
+   * @return the tree
+   * @throws SyntaxException when it is not a readable document
+   */
+  public static JsonNode read(String text, List<ImportProblem> warnings) throws SyntaxException {
     String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
     if (body.isBlank()) {
       throw new SyntaxException("", "the template is empty");
     }
     try {
-      if (body.strip().startsWith("{")) {
-        return JSON.readTree(body);
-      }
-      try (YAMLParser parser = YAML.createParser(body)) {
+      try (JsonParser parser = body.strip().startsWith("{") ? JSON.createParser(body) : YAML.createParser(body)) {
         if (parser.nextToken() == null) {
           throw new SyntaxException("", "the template is empty");
         }
-        return value(parser);
+        JsonNode root = value(parser, warnings);
+        if (!(parser instanceof YAMLParser) && parser.nextToken() != null) {
+          throw new SyntaxException("", "not a readable template: more than one JSON value");
+        }
+        return root;
       }
     } catch (JsonProcessingException e) {
       String where = e.getLocation() == null ? ""
@@ -96,15 +114,16 @@ public final class TemplateText {
     }
   }
 
-  private static JsonNode value(YAMLParser parser) throws IOException, SyntaxException {
-    if (parser.isCurrentAlias()) {
+  private static JsonNode value(JsonParser parser, List<ImportProblem> warnings) throws IOException,
+      SyntaxException {
+    if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
       throw new SyntaxException(parser.getParsingContext().pathAsPointer().toString(),
           "YAML aliases (*" + parser.getText() + ") are not supported: CloudFormation does not expand them");
     }
-    String tag = parser.getTypeId();
+    String tag = parser instanceof YAMLParser yaml ? yaml.getTypeId() : null;
     JsonNode node = switch (parser.currentToken()) {
-      case START_OBJECT -> object(parser);
-      case START_ARRAY -> array(parser);
+      case START_OBJECT -> object(parser, warnings);
+      case START_ARRAY -> array(parser, warnings);
       case VALUE_STRING -> NODES.textNode(parser.getText());
       case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> number(parser);
       case VALUE_TRUE -> NODES.booleanNode(true);
@@ -123,29 +142,37 @@ public final class TemplateText {
         ? NODES.numberNode(parser.getLongValue()) : NODES.numberNode(parser.getDecimalValue());
   }
 
-  private static ObjectNode object(YAMLParser parser) throws IOException, SyntaxException {
+  private static ObjectNode object(JsonParser parser, List<ImportProblem> warnings) throws IOException,
+      SyntaxException {
     ObjectNode object = NODES.objectNode();
+    Map<String, Integer> lines = new HashMap<>();
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String name = parser.currentName();
-      if (object.has(name)) {
-        throw new SyntaxException(parser.getParsingContext().pathAsPointer().toString(),
-            "duplicate key '" + name + "'");
+      int line = parser.currentLocation().getLineNr();
+      Integer first = lines.put(name, line);
+      if (first != null) {
+        warnings.add(new ImportProblem(ImportProblem.Level.WARNING,
+            parser.getParsingContext().pathAsPointer().toString(), "duplicate key '" + name + "' (lines " + first
+                + " and " + line + "): CloudFormation keeps the last value, and so does Portico; cfn-lint reports"
+                + " it as E0000"));
+        object.remove(name); // the last one wins, in its own place
       }
       parser.nextToken();
-      object.set(name, value(parser));
+      object.set(name, value(parser, warnings));
     }
     return object;
   }
 
-  private static ArrayNode array(YAMLParser parser) throws IOException, SyntaxException {
+  private static ArrayNode array(JsonParser parser, List<ImportProblem> warnings) throws IOException,
+      SyntaxException {
     ArrayNode array = NODES.arrayNode();
     while (parser.nextToken() != JsonToken.END_ARRAY) {
-      array.add(value(parser));
+      array.add(value(parser, warnings));
     }
     return array;
   }
 
-  private static JsonNode tagged(String tag, JsonNode node, YAMLParser parser) throws SyntaxException {
+  private static JsonNode tagged(String tag, JsonNode node, JsonParser parser) throws SyntaxException {
     String name = tag.startsWith("!") ? tag.substring(1) : tag;
     String intrinsic = TAGS.get(name);
     if (intrinsic == null) {
@@ -179,10 +206,11 @@ public final class TemplateText {
    * Reads a document a template includes (a {@code DefinitionUri} file, an {@code AWS::Include}), JSON or YAML.
    *
    * @param text the document
+   * @param warnings where duplicate keys are told
    * @return the tree, or null when the document is empty
    * @throws SyntaxException when it is not readable
    */
-  public static @Nullable JsonNode include(String text) throws SyntaxException {
-    return text.isBlank() ? null : read(text);
+  public static @Nullable JsonNode include(String text, List<ImportProblem> warnings) throws SyntaxException {
+    return text.isBlank() ? null : read(text, warnings);
   }
 }
