@@ -40,6 +40,31 @@ class AccessLogTest {
         .contains("\"integrationStatus\":\"-\"");
   }
 
+  /** facts-2 §6.4: AWS's whole HTTP API variable list is accepted (aws-samples' observability pattern uses one). */
+  @Test
+  void everyAwsVariableIsAcceptedAndOnesWithoutAValueAreDashes() {
+    Gateway gateway = Gateway.create(HttpApi.builder()
+        .route(Route.of("POST /pets", answering("{\"statusCode\":201,\"body\":\"hello\"}")))
+        .stage(Stage.builder("$default").accessLog("{\"id\":\"$context.requestId\",\"error\":"
+            + "$context.error.messageString,\"data\":$context.dataProcessed,\"aws\":\"$context.awsEndpointRequestId\","
+            + "\"status\":$context.integration.integrationStatus,\"user\":\"$context.identity.userArn\","
+            + "\"cert\":\"$context.identity.clientCert.subjectDN\"}", (stage, line) -> lines.add(line)).build())
+        .build());
+
+    GatewayResponse created = call(gateway, GatewayRequest.builder().method("POST").target("/pets")
+        .body("abc".getBytes(java.nio.charset.StandardCharsets.UTF_8)).build());
+    call(gateway, GatewayRequest.builder().target("/cats").build());
+
+    assertThat(lines.get(0)).isEqualTo("{\"id\":\"" + created.header("apigw-requestid").orElseThrow() + "\","
+        + "\"error\":\"-\",\"data\":8,\"aws\":\"-\",\"status\":201,\"user\":\"-\",\"cert\":\"-\"}");
+    // AWS: messageString is error.message quoted, so a JSON format writes it bare
+    assertThat(lines.get(1)).contains("\"error\":\"Not Found\",");
+    org.assertj.core.api.Assertions.assertThatExceptionOfType(GatewayConfigException.class)
+        .isThrownBy(() -> Stage.builder("$default").accessLog("$context.requestId $context.awsEndpointRequestID")
+            .build())
+        .withMessageContaining("unknown variable $context.awsEndpointRequestID");
+  }
+
   @Test
   void aFailingSinkDoesNotFailTheRequest() {
     Gateway gateway = Gateway.create(HttpApi.builder().route(Route.of("GET /", answering("{\"statusCode\":200}")))

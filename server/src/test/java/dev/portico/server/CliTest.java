@@ -234,6 +234,41 @@ class CliTest {
         + " which the template does not declare (parameters: Prefix)");
   }
 
+  /** aws-samples' cognito-httpapi: the issuer is a nested stack's output, which only AWS knows; --get-att gives it. */
+  @Test
+  void getAttGivesAnAttributeOnlyAwsKnows(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path template = dir.resolve("template.yaml");
+    java.nio.file.Files.writeString(template, String.join("\n",
+        "Transform: AWS::Serverless-2016-10-31",
+        "Resources:",
+        "  AuthStack: {Type: AWS::Serverless::Application, Properties: {Location: auth.yaml}}",
+        "  Api:",
+        "    Type: AWS::Serverless::HttpApi",
+        "    Properties:",
+        "      Auth:",
+        "        DefaultAuthorizer: Jwt",
+        "        Authorizers: {Jwt: {IdentitySource: $request.header.Authorization, JwtConfiguration:"
+            + " {issuer: !GetAtt AuthStack.Outputs.Issuer, audience: [app]}}}",
+        "  Fn:",
+        "    Type: AWS::Serverless::Function",
+        "    Properties: {Runtime: java21, Handler: a.B, CodeUri: ., Events: {Get: {Type: HttpApi, Properties:"
+            + " {ApiId: !Ref Api, Path: /me, Method: get}}}}",
+        ""));
+
+    Run unknown = run("validate", "--template", template.toString());
+    Run given = run("routes", "--template", template.toString(), "--get-att",
+        "AuthStack.Outputs.Issuer=https://issuer.example");
+
+    assertThat(unknown.status()).isEqualTo(1);
+    assertThat(unknown.out()).contains("give its value with --get-att AuthStack.Outputs.Issuer=VALUE");
+    assertThat(given.status()).isZero();
+    assertThat(given.lines()).last().asString().startsWith("GET /me").contains("JWT Jwt");
+    assertThat(run("routes", "--template", template.toString(), "--get-att", "Issuer=x").err())
+        .startsWith("portico: --get-att takes LogicalId.Attribute=Value (as Fn::GetAtt names it), got 'Issuer=x'");
+    assertThat(run("routes", "--api", SHOP, "--get-att", "A.B=x").err())
+        .startsWith("portico: --http-api, --parameter-overrides and --get-att go with --template");
+  }
+
   @Test
   void apiAndTemplateAreAlternatives() {
     assertThat(run("validate", "--api", SHOP, "--template", SHOP).err()).isEqualTo("portico: --api and --template"

@@ -89,7 +89,7 @@ final class CloudFormationApis {
         continue;
       }
       String stageAt = "/Resources/" + Intrinsics.escape(other.getKey()) + "/Properties";
-      JsonNode stageProperties = reader.resolve(declared.path("Properties"), stageAt);
+      JsonNode stageProperties = reader.resolve(usedStageProperties(declared.path("Properties")), stageAt);
       if (stageProperties == null) {
         continue;
       }
@@ -103,12 +103,33 @@ final class CloudFormationApis {
       stageProperties.path("StageVariables").properties()
           .forEach(variable -> variables.put(variable.getKey(), variable.getValue().asText()));
       accessLog = Optional.ofNullable(stageProperties.path("AccessLogSettings").get("Format")).map(JsonNode::asText);
+      if (!reader.stageValid(stage, variables, accessLog, stageAt)) {
+        return Optional.empty();
+      }
     }
     if (stages.isEmpty() && !quickCreate) {
       reader.info(at, logicalId + " has no AWS::ApiGatewayV2::Stage; Portico serves it at the $default stage");
     }
     return Optional.of(new TemplateApi(logicalId, TemplateApi.Kind.CLOUDFORMATION, definition, stage, variables,
         accessLog, at));
+  }
+
+  /**
+   * What Portico uses of a Stage: its name, variables and access log format. The rest (the log group's ARN,
+   * say, which only AWS knows) is not resolved, so it cannot fail the stage.
+   */
+  private static JsonNode usedStageProperties(JsonNode properties) {
+    ObjectNode used = TemplateReader.NODES.objectNode();
+    for (String field : List.of("StageName", "StageVariables")) {
+      if (properties.has(field)) {
+        used.set(field, properties.get(field));
+      }
+    }
+    JsonNode format = properties.path("AccessLogSettings").get("Format");
+    if (format != null) {
+      used.putObject("AccessLogSettings").set("Format", format);
+    }
+    return used;
   }
 
   /** The API's properties but its Body, which is resolved on its own (its pointers are the definition's). */
@@ -282,9 +303,8 @@ final class CloudFormationApis {
           + " CUSTOM, AWS_IAM)");
       return;
     }
-    route(paths, routeKey, integration(integration));
+    route(paths, routeKey, integration(integration, pointer, integrationAt, origins));
     origins.map(pointer, at, false);
-    origins.map(pointer + "/x-amazon-apigateway-integration", integrationAt, false);
     if (!security.isEmpty()) {
       ((ObjectNode) body.at(pointer)).putArray("security").add(security);
     }
@@ -313,20 +333,39 @@ final class CloudFormationApis {
     }
   }
 
-  /** An Integration resource as {@code x-amazon-apigateway-integration}. */
-  private static ObjectNode integration(JsonNode integration) {
+  /** Integration resource properties and the {@code x-amazon-apigateway-integration} fields AWS exports them as. */
+  private static final Map<String, String> INTEGRATION_FIELDS = orderedPairs("IntegrationType", "type",
+      "IntegrationUri", "uri", "IntegrationMethod", "httpMethod", "PayloadFormatVersion", "payloadFormatVersion",
+      "TimeoutInMillis", "timeoutInMillis", "ConnectionType", "connectionType", "ConnectionId", "connectionId",
+      "IntegrationSubtype", "integrationSubtype", "RequestParameters", "requestParameters", "ResponseParameters",
+      "responseParameters", "CredentialsArn", "credentials");
+
+  private static Map<String, String> orderedPairs(String... pairs) {
+    Map<String, String> map = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      map.put(pairs[i], pairs[i + 1]);
+    }
+    return map;
+  }
+
+  /**
+   * An Integration resource as {@code x-amazon-apigateway-integration}, each field's origin its property, so a
+   * problem the importer finds in {@code integrationSubtype} is reported at {@code IntegrationSubtype}.
+   */
+  private static ObjectNode integration(JsonNode integration, String operation, String integrationAt,
+      TemplateReader.Origins origins) {
     ObjectNode out = TemplateReader.NODES.objectNode();
     out.put("type", integration.path("IntegrationType").asText("").toLowerCase(Locale.ROOT));
-    copy(integration, "IntegrationUri", out, "uri");
-    copy(integration, "IntegrationMethod", out, "httpMethod");
-    copy(integration, "PayloadFormatVersion", out, "payloadFormatVersion");
-    copy(integration, "TimeoutInMillis", out, "timeoutInMillis");
-    copy(integration, "ConnectionType", out, "connectionType");
-    copy(integration, "ConnectionId", out, "connectionId");
-    copy(integration, "IntegrationSubtype", out, "integrationSubtype");
-    copy(integration, "RequestParameters", out, "requestParameters");
-    copy(integration, "ResponseParameters", out, "responseParameters");
-    copy(integration, "CredentialsArn", out, "credentials");
+    String extension = operation + "/x-amazon-apigateway-integration";
+    origins.map(extension, integrationAt, false);
+    for (Map.Entry<String, String> field : INTEGRATION_FIELDS.entrySet()) {
+      if (!field.getKey().equals("IntegrationType")) {
+        copy(integration, field.getKey(), out, field.getValue());
+      }
+      if (integration.has(field.getKey())) {
+        origins.map(extension + "/" + field.getValue(), integrationAt + "/" + field.getKey(), true);
+      }
+    }
     return out;
   }
 

@@ -233,6 +233,9 @@ final class SamHttpApis {
             + " not applied yet");
       }
     }
+    if (!reader.stageValid(stage, variables, accessLog, propertiesAt)) {
+      return Optional.empty();
+    }
     return Optional.of(new TemplateApi(logicalId, kind, definition, stage, variables, accessLog, at));
   }
 

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.portico.gateway.GatewayConfigException;
+import dev.portico.gateway.Stage;
 import dev.portico.openapi.ImportOptions;
 import dev.portico.openapi.ImportProblem;
 import dev.portico.openapi.ImportProblem.Level;
@@ -547,6 +549,33 @@ public final class TemplateReader {
     } catch (TemplateText.SyntaxException e) {
       error(at, file + e.pointer() + ": " + e.reason());
       return null;
+    }
+  }
+
+  /**
+   * Checks a stage as the gateway will build it, so that what API Gateway refuses (an access log variable of REST
+   * APIs only, such as {@code $context.resourcePath}; a stage variable value out of its character set) is an error
+   * at the property, not a failure when the API is served.
+   *
+   * @param at the pointer of the properties holding {@code StageName}, {@code StageVariables}, {@code
+   *     AccessLogSettings}
+   * @return whether the stage is valid
+   */
+  boolean stageValid(String name, Map<String, String> variables, Optional<String> accessLog, String at) {
+    try {
+      Stage.Builder stage = Stage.builder(name);
+      variables.forEach(stage::variable);
+      accessLog.ifPresent(stage::accessLog);
+      stage.build();
+      return true;
+    } catch (GatewayConfigException e) {
+      String field = switch (e.field()) {
+        case "Stage.accessLogFormat" -> "/AccessLogSettings/Format";
+        case "Stage.variables" -> "/StageVariables";
+        default -> "/StageName";
+      };
+      error(at + field, e.getMessage() + " (API Gateway refuses the stage)");
+      return false;
     }
   }
 

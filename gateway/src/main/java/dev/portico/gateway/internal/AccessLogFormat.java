@@ -26,9 +26,19 @@ public final class AccessLogFormat {
           "requestId", "extendedRequestId", "requestTime", "requestTimeEpoch", "httpMethod", "routeKey", "path",
           "protocol", "status", "responseLength", "responseLatency", "integrationLatency", "integrationStatus",
           "integrationErrorMessage", "integration.error", "integration.status", "integration.latency",
-          "error.message", "error.responseType", "identity.sourceIp", "identity.userAgent", "authorizer.error",
-          "authorizer.principalId", "domainName", "domainPrefix", "stage", "apiId", "accountId",
-          "customDomain.basePathMatched");
+          "error.message", "error.messageString", "error.responseType", "identity.sourceIp", "identity.userAgent",
+          "authorizer.error", "authorizer.principalId", "domainName", "domainPrefix", "stage", "apiId", "accountId",
+          "customDomain.basePathMatched", "dataProcessed", "integration.integrationStatus",
+          // AWS's own, with no value in Portico (rendered '-'): no AWS endpoint answers, and IAM identities and
+          // client certificates come with later issues (facts-2 §6.4 lists them for HTTP APIs)
+          "awsEndpointRequestId", "awsEndpointRequestId2", "integration.requestId", "identity.accountId",
+          "identity.caller", "identity.cognitoAuthenticationProvider", "identity.cognitoAuthenticationType",
+          "identity.cognitoIdentityId", "identity.cognitoIdentityPoolId", "identity.principalOrgId", "identity.user",
+          "identity.userArn", "identity.clientCert.clientCertPem", "identity.clientCert.subjectDN",
+          "identity.clientCert.issuerDN", "identity.clientCert.serialNumber",
+          "identity.clientCert.validity.notBefore", "identity.clientCert.validity.notAfter");
+  /** AWS: "the quoted value of $context.error.message", for JSON formats that write it without quotes. */
+  private static final String QUOTED = "error.messageString";
 
   private static final String PREFIX = "$context.";
   private final List<String> literals;
@@ -106,11 +116,19 @@ public final class AccessLogFormat {
     StringBuilder out = new StringBuilder(256);
     for (int i = 0; i < variables.size(); i++) {
       out.append(literals.get(i));
-      String value = values.apply(variables.get(i));
+      String name = variables.get(i);
+      String value = values.apply(name.equals(QUOTED) ? "error.message" : name);
+      boolean quoted = name.equals(QUOTED);
+      if (quoted) {
+        out.append('"');
+      }
       if (value == null || value.isEmpty()) {
         out.append('-');
       } else {
         LogText.append(value, out);
+      }
+      if (quoted) {
+        out.append('"');
       }
     }
     return out.append(literals.get(variables.size())).toString();

@@ -195,8 +195,8 @@ public final class Stack implements Intrinsics.Scope {
    * reported as ignored, not being able to resolve it is no error.
    */
   private static final java.util.regex.Pattern IGNORED_VALUES = java.util.regex.Pattern.compile(
-      ".*/x-amazon-apigateway-integrations?(/[^/]+)?/(requestParameters|responseParameters|credentials|tlsConfig)"
-          + "|/Resources/[^/]+/Properties/(RequestParameters|ResponseParameters|CredentialsArn|TlsConfig)");
+      "(.*/x-amazon-apigateway-integrations?(/[^/]+)?/(requestParameters|responseParameters|credentials|tlsConfig)"
+          + "|/Resources/[^/]+/Properties/(RequestParameters|ResponseParameters|CredentialsArn|TlsConfig))(/.*)?");
 
   @Override
   public boolean ignored(String pointer) {

@@ -109,7 +109,7 @@ public final class Call {
         return status == 0 ? null : Long.toString((System.nanoTime() - startNanos) / 1_000_000);
       case "integrationLatency", "integration.latency":
         return integrationLatencyMillis < 0 ? null : Long.toString(integrationLatencyMillis);
-      case "integrationStatus", "integration.status":
+      case "integrationStatus", "integration.status", "integration.integrationStatus":
         return integrationStatus < 0 ? null : Integer.toString(integrationStatus);
       case "integrationErrorMessage", "integration.error":
         return integrationError;
@@ -136,6 +136,9 @@ public final class Call {
         return api.accountId();
       case "customDomain.basePathMatched":
         return null; // custom domains and API mappings come with a later issue
+      case "dataProcessed":
+        // AWS: "the amount of data processed in bytes": what came in and what went out
+        return status == 0 ? null : Integer.toString(request.body().length + responseLength);
       default:
         return authorizerVariable(name);
     }
