@@ -30,9 +30,17 @@ public final class ApiResponseAssert extends AbstractAssert<ApiResponseAssert, A
     super(actual, ApiResponseAssert.class);
   }
 
+  /** The answer, and what each function threw for it: a 500 then explains itself. */
   private String answer() {
     String body = actual.bodyText();
-    return actual.status() + (body.isEmpty() ? "" : " " + (body.length() > 500 ? body.substring(0, 500) + "…" : body));
+    StringBuilder text = new StringBuilder().append(actual.status())
+        .append(body.isEmpty() ? "" : " " + (body.length() > 500 ? body.substring(0, 500) + "…" : body));
+    for (Invocation invocation : actual.invocations()) {
+      if (invocation.failure().isPresent()) {
+        text.append("; ").append(invocation.threw());
+      }
+    }
+    return text.toString();
   }
 
   /**

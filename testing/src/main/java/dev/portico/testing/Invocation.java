@@ -56,6 +56,24 @@ public final class Invocation {
     return Optional.ofNullable(failure);
   }
 
+  /** The failure as the Lambda console shows it: "the function NAME threw" and its stack trace (at most 25 lines). */
+  String threw() {
+    if (failure == null) {
+      return "";
+    }
+    java.io.StringWriter trace = new java.io.StringWriter();
+    failure.printStackTrace(new java.io.PrintWriter(trace));
+    String[] lines = trace.toString().split("\\R");
+    StringBuilder text = new StringBuilder("the function ").append(functionName).append(" threw ");
+    for (int i = 0; i < Math.min(lines.length, 25); i++) {
+      text.append(i == 0 ? "" : "\n    ").append(lines[i]);
+    }
+    if (lines.length > 25) {
+      text.append("\n    … ").append(lines.length - 25).append(" more lines");
+    }
+    return text.toString();
+  }
+
   @Override
   public String toString() {
     return functionName + "(" + requestId + ") " + event.method() + " " + event.path() + " -> "

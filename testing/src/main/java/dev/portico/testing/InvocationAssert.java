@@ -47,7 +47,7 @@ public final class InvocationAssert extends AbstractAssert<InvocationAssert, Inv
   public InvocationAssert succeeded() {
     isNotNull();
     if (actual.failure().isPresent()) {
-      failWithMessage("Expecting %s to answer but it threw %s", actual.functionName(), actual.failure().get());
+      failWithMessage("Expecting %s to answer but %s", actual.functionName(), actual.threw());
     }
     return this;
   }

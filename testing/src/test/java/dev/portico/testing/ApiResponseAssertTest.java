@@ -159,8 +159,15 @@ class ApiResponseAssertTest {
     ApiResponse response = client.get("/items/1").send();
     assertThat(response).hasStatus(500);
     assertThat(ITEMS.lastInvocation().orElseThrow().failure()).containsSame(boom);
+    // issue 20: the failure reads as the Lambda console shows it, with the stack trace
     assertThatThrownBy(() -> assertThat(response).invokedFunction("items").succeeded())
-        .hasMessageContaining("Expecting items to answer but it threw java.lang.IllegalStateException: boom");
+        .hasMessageContaining("Expecting items to answer but the function items threw"
+            + " java.lang.IllegalStateException: boom\n    \tat dev.portico.testing.ApiResponseAssertTest"
+            + ".aFailedInvocationIsRecordedWithItsFailure(ApiResponseAssertTest.java:");
+    // and a 500 says why: what the function threw
+    assertThatThrownBy(() -> assertThat(response).hasStatus(200))
+        .hasMessageContaining("to answer 200 but it answered 500 {\"message\":\"Internal Server Error\"}; the"
+            + " function items threw java.lang.IllegalStateException: boom\n    \tat ");
   }
 
   @Test

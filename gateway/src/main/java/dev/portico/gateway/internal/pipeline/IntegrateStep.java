@@ -44,6 +44,9 @@ final class IntegrateStep {
     R refused(Call call, Outcome<?> refusal, long latencyMillis);
   }
 
+  /** Where a failing integration is logged, with what the function threw, as the Lambda console shows it. */
+  static final System.Logger FUNCTION_LOG = System.getLogger("dev.portico.function");
+
   private final Clock clock;
 
   IntegrateStep(Clock clock) {
@@ -85,6 +88,9 @@ final class IntegrateStep {
           : cause instanceof IntegrationException e ? e.kind() : IntegrationException.Kind.FAILED;
       String why = kind == IntegrationException.Kind.TIMED_OUT
           ? "integration timed out after " + target.timeout().toMillis() + " ms" : Causes.describe(cause);
+      if (kind == IntegrationException.Kind.FAILED) {
+        logFailure(call, cause);
+      }
       Failure failure = switch (kind) {
         case TIMED_OUT -> Failure.INTEGRATION_TIMEOUT;
         case BAD_REQUEST -> Failure.BAD_REQUEST_PARAMETERS;
@@ -92,5 +98,23 @@ final class IntegrateStep {
       };
       return then.refused(call, Outcome.refuse(failure, Outcome.Why.integration(why)), latency);
     });
+  }
+
+  /**
+   * Logs a failed integration at WARNING: one line naming the request and why, with the stack trace of what the
+   * function (or the host's integration) threw; Portico's own refusals (an invalid response) carry no trace.
+   */
+  private static void logFailure(Call call, Throwable cause) {
+    if (!FUNCTION_LOG.isLoggable(System.Logger.Level.WARNING)) {
+      return;
+    }
+    Throwable thrown = cause instanceof IntegrationException ? cause.getCause() : cause;
+    String line = "request " + call.requestId + " (" + call.routed().target().route().routeKey() + "): "
+        + Causes.describe(cause);
+    if (thrown == null || thrown.getClass().getName().startsWith("dev.portico.")) {
+      FUNCTION_LOG.log(System.Logger.Level.WARNING, line);
+    } else {
+      FUNCTION_LOG.log(System.Logger.Level.WARNING, line, thrown);
+    }
   }
 }
