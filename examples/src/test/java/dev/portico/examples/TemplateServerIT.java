@@ -218,4 +218,69 @@ class TemplateServerIT {
       python.stop(0);
     }
   }
+
+  /**
+   * aws-samples' apigw-appsync-dynamodb-sam: an HTTP_PROXY to an AppSync URL only AWS knows. Issue 20: a warning,
+   * the route answers 500, and --integration binds it to a local endpoint.
+   */
+  @Test
+  void aProxyUriOnlyAwsKnowsAnswers500UntilBoundWithIntegration(@TempDir Path app) throws Exception {
+    Path template = app.resolve("template.yaml");
+    Files.writeString(template, String.join("\n",
+        "AWSTemplateFormatVersion: '2010-09-09'",
+        "Resources:",
+        "  Graph: {Type: AWS::AppSync::GraphQLApi, Properties: {Name: graph, AuthenticationType: API_KEY}}",
+        "  Api:",
+        "    Type: AWS::ApiGatewayV2::Api",
+        "    Properties:",
+        "      Body:",
+        "        openapi: '3.0.1'",
+        "        info: {title: graph-proxy, version: '1'}",
+        "        paths:",
+        "          /graphql:",
+        "            post:",
+        "              x-amazon-apigateway-integration:",
+        "                type: http_proxy",
+        "                httpMethod: POST",
+        "                payloadFormatVersion: '1.0'",
+        "                uri: !GetAtt Graph.GraphQLUrl",
+        ""));
+    AtomicReference<String> received = new AtomicReference<>();
+    HttpServer graph = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    graph.createContext("/", exchange -> {
+      received.set(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "
+          + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+      byte[] body = "{\"data\":{\"ok\":true}}".getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    graph.start();
+    try {
+      try (ServerProcess server = ServerProcess.start(List.of("serve", "--template", template.toString(), "--port",
+          "0"))) {
+        assertThat(server.awaitStderr("the route answers 500 until its integration is bound")).isTrue();
+        HttpResponse<String> unbound = send(server, "POST", "/graphql");
+        assertThat(unbound.statusCode()).isEqualTo(500);
+        assertThat(unbound.body()).isEqualTo("{\"message\":\"Internal Server Error\"}");
+      }
+      String endpoint = "http://127.0.0.1:" + graph.getAddress().getPort() + "/graphql";
+      try (ServerProcess server = ServerProcess.start(List.of("serve", "--template", template.toString(), "--port",
+          "0", "--integration", "POST /graphql=" + endpoint))) {
+        HttpResponse<String> bound = CLIENT.send(HttpRequest.newBuilder(server.uri("/graphql"))
+            .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ ok }\"}")).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertThat(bound.statusCode()).isEqualTo(200);
+        assertThat(bound.body()).isEqualTo("{\"data\":{\"ok\":true}}");
+        assertThat(received.get()).isEqualTo("POST /graphql {\"query\":\"{ ok }\"}");
+      }
+      ServerProcess typo = ServerProcess.run("serve", "--template", template.toString(), "--port", "0",
+          "--integration", "POST /graphq=" + endpoint);
+      assertThat(typo.exitCode()).isEqualTo(1);
+      assertThat(String.join("\n", typo.stderr())).contains("--integration POST /graphq=" + endpoint + ": the API has"
+          + " no route POST /graphq (routes: POST /graphql)");
+    } finally {
+      graph.stop(0);
+    }
+  }
 }

@@ -72,10 +72,15 @@ final class DefinitionReader {
   private static final Pattern EXECUTE_API = Pattern.compile("https://([a-z0-9]{10})\\.execute-api\\.");
 
   /** Properties of x-amazon-apigateway-integration that HTTP APIs read. */
+  /**
+   * Set by the template reader on an integration whose URI it could not resolve, holding why (an AppSync URL only
+   * AWS knows): an HTTP_PROXY route is then unavailable until the host binds it; a Lambda one is an error.
+   */
+  static final String UNRESOLVED = "x-portico-unresolved";
   private static final Set<String> INTEGRATION_FIELDS = Set.of(
       "type", "uri", "httpMethod", "payloadFormatVersion", "timeoutInMillis", "connectionType", "connectionId",
       "integrationSubtype", "requestParameters", "responseParameters", "credentials", "tlsConfig", "description",
-      "$ref");
+      "$ref", UNRESOLVED);
 
   /** The extensions HTTP APIs read, where they stand; an unknown one close to these is probably a typo. */
   private static final List<String> HTTP_EXTENSIONS = List.of(INTEGRATION, ANY_METHOD, CORS, AUTHORIZER, INTEGRATIONS,
@@ -811,7 +816,7 @@ final class DefinitionReader {
       case "MOCK":
         warning(at + "/type", "'" + type.get() + "' integrations are for REST APIs; the route answers 500 unless the "
             + "host binds an integration for it");
-        integration = Optional.of(new UnsupportedDef(type.get() + " integration", (ObjectNode) node));
+        integration = Optional.of(new UnsupportedDef(type.get() + " integration is not supported", (ObjectNode) node));
         break;
       default:
         error(at + "/type", "'" + type.get() + "' is not an HTTP API integration type: AWS_PROXY or HTTP_PROXY");
@@ -826,7 +831,11 @@ final class DefinitionReader {
     if (node.has("integrationSubtype")) {
       warning(at + "/integrationSubtype", "AWS service integrations (" + node.get("integrationSubtype").asText()
           + ") are not supported by Portico; the route answers 500 unless the host binds an integration for it");
-      return Optional.of(new UnsupportedDef("AWS service integration", (ObjectNode) node));
+      return Optional.of(new UnsupportedDef("AWS service integration is not supported", (ObjectNode) node));
+    }
+    if (node.has(UNRESOLVED)) {
+      error(at + "/uri", node.get(UNRESOLVED).asText());
+      return Optional.empty();
     }
     Optional<String> uri = uri(node, at, "uri");
     if (uri.isEmpty()) {
@@ -840,7 +849,14 @@ final class DefinitionReader {
     if (node.path("connectionType").asText("INTERNET").equalsIgnoreCase("VPC_LINK")) {
       warning(at + "/connectionType", "private integrations (VPC_LINK) are not supported by Portico; the route "
           + "answers 500 unless the host binds an integration for it");
-      return Optional.of(new UnsupportedDef("private integration", (ObjectNode) node));
+      return Optional.of(new UnsupportedDef("private integration is not supported", (ObjectNode) node));
+    }
+    if (node.has(UNRESOLVED)) {
+      warning(at + "/uri", node.get(UNRESOLVED).asText() + "; the route answers 500 until its integration is bound"
+          + " (portico serve --integration 'ROUTE=URL')");
+      ObjectNode written = ((ObjectNode) node).deepCopy();
+      written.remove(UNRESOLVED);
+      return Optional.of(new UnsupportedDef("its HTTP_PROXY uri is not known", written));
     }
     Optional<String> uri = text(node, at, "uri");
     if (uri.isEmpty()) {

@@ -248,7 +248,7 @@ public final class ImportResult {
       return builder.build();
     }
     UnsupportedDef unsupported = (UnsupportedDef) def;
-    return new UnavailableIntegration(unsupported.reason() + " is not supported", unsupported.definition());
+    return new UnavailableIntegration(unsupported.reason(), unsupported.definition());
   }
 
   private static Authorizer authorizer(AuthorizerDef def, Bindings bindings) {

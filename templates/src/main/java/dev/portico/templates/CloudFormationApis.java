@@ -24,8 +24,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class CloudFormationApis {
   private static final String ANY = "x-amazon-apigateway-any-method";
-  /** Kept as written: it names the API (SAM's implicit ServerlessHttpApi is no resource a Ref could resolve). */
-  private static final Set<String> API_ID = Set.of("ApiId");
   private final TemplateReader reader;
   /** The Route resources an API took. */
   private final Set<String> claimed = new HashSet<>();
@@ -132,6 +130,21 @@ final class CloudFormationApis {
     return used;
   }
 
+  /**
+   * A Route's, Integration's or Authorizer's properties resolved but {@code ApiId}, which names the API and is
+   * matched as written (SAM's implicit ServerlessHttpApi is no resource a Ref could resolve).
+   *
+   * @return the properties, or null when something could not be resolved (reported)
+   */
+  private @Nullable JsonNode resolveWithoutApiId(JsonNode properties, String at) {
+    if (!properties.isObject()) {
+      return reader.resolve(properties, at);
+    }
+    ObjectNode copy = ((ObjectNode) properties).deepCopy();
+    copy.remove("ApiId");
+    return reader.resolve(copy, at);
+  }
+
   /** The API's properties but its Body, which is resolved on its own (its pointers are the definition's). */
   private static JsonNode withoutBody(JsonNode properties) {
     if (!properties.isObject()) {
@@ -222,7 +235,7 @@ final class CloudFormationApis {
       if (entry.getValue().path("Type").asText().equals("AWS::ApiGatewayV2::Authorizer")
           && names(entry.getValue(), "ApiId", apiId) && reader.created(entry.getKey())) {
         String at = "/Resources/" + Intrinsics.escape(entry.getKey()) + "/Properties";
-        JsonNode authorizer = reader.resolveExcept(entry.getValue().path("Properties"), at, API_ID);
+        JsonNode authorizer = resolveWithoutApiId(entry.getValue().path("Properties"), at);
         if (authorizer != null) {
           String name = authorizer.path("Name").asText(entry.getKey());
           ObjectNode schemes = child(child(body, "components"), "securitySchemes");
@@ -250,7 +263,7 @@ final class CloudFormationApis {
       Map<String, String> schemeNames, TemplateReader.Origins origins) {
     JsonNode resources = reader.template().path("Resources");
     String at = "/Resources/" + Intrinsics.escape(logicalId) + "/Properties";
-    JsonNode route = reader.resolveExcept(declaredRoute.path("Properties"), at, API_ID);
+    JsonNode route = resolveWithoutApiId(declaredRoute.path("Properties"), at);
     if (route == null) {
       return;
     }
@@ -266,7 +279,7 @@ final class CloudFormationApis {
       return;
     }
     String integrationAt = "/Resources/" + Intrinsics.escape(integrationId) + "/Properties";
-    JsonNode integration = reader.resolveExcept(declared.path("Properties"), integrationAt, API_ID);
+    JsonNode integration = resolveWithoutApiId(declared.path("Properties"), integrationAt);
     if (integration == null) {
       return;
     }
@@ -338,7 +351,8 @@ final class CloudFormationApis {
       "IntegrationUri", "uri", "IntegrationMethod", "httpMethod", "PayloadFormatVersion", "payloadFormatVersion",
       "TimeoutInMillis", "timeoutInMillis", "ConnectionType", "connectionType", "ConnectionId", "connectionId",
       "IntegrationSubtype", "integrationSubtype", "RequestParameters", "requestParameters", "ResponseParameters",
-      "responseParameters", "CredentialsArn", "credentials");
+      "responseParameters", "CredentialsArn", "credentials", Intrinsics.UNRESOLVED_FIELD,
+      Intrinsics.UNRESOLVED_FIELD);
 
   private static Map<String, String> orderedPairs(String... pairs) {
     Map<String, String> map = new LinkedHashMap<>();

@@ -439,4 +439,30 @@ class TemplateReaderTest {
         .withMessage("attribute 'AuthStack' must be LogicalId.Attribute, as Fn::GetAtt names it (e.g."
             + " AuthStack.Outputs.Issuer)");
   }
+
+  /** Issue 20: an HTTP_PROXY uri only AWS knows leaves the route unavailable (500) with a warning; a Lambda one fails. */
+  @Test
+  void anUnresolvableProxyUriIsAWarningAndAnUnresolvableLambdaUriAnError() {
+    TemplateResult template = read(String.join("\n",
+        "Resources:",
+        "  Service: {Type: AWS::ECS::Service}",
+        "  Api: {Type: AWS::ApiGatewayV2::Api, Properties: {Name: a, ProtocolType: HTTP}}",
+        "  Proxy: {Type: AWS::ApiGatewayV2::Integration, Properties: {ApiId: !Ref Api, IntegrationType: HTTP_PROXY,"
+            + " IntegrationMethod: ANY, PayloadFormatVersion: '1.0', IntegrationUri: !GetAtt Service.Endpoint}}",
+        "  Lambda: {Type: AWS::ApiGatewayV2::Integration, Properties: {ApiId: !Ref Api, IntegrationType: AWS_PROXY,"
+            + " PayloadFormatVersion: '2.0', IntegrationUri: !GetAtt Service.Arn}}",
+        "  ToProxy: {Type: AWS::ApiGatewayV2::Route, Properties: {ApiId: !Ref Api, RouteKey: 'ANY /svc/{proxy+}',"
+            + " Target: !Sub 'integrations/${Proxy}'}}",
+        "  ToLambda: {Type: AWS::ApiGatewayV2::Route, Properties: {ApiId: !Ref Api, RouteKey: 'GET /fn',"
+            + " Target: !Sub 'integrations/${Lambda}'}}",
+        ""));
+
+    assertThat(problems(template, Level.WARNING)).containsExactly("/Resources/Proxy/Properties/IntegrationUri:"
+        + " Fn::GetAtt Service.Endpoint: Portico cannot know this attribute of a AWS::ECS::Service without AWS; give"
+        + " its value with --get-att Service.Endpoint=VALUE; the route answers 500 until its integration is bound"
+        + " (portico serve --integration 'ROUTE=URL')");
+    assertThat(problems(template, Level.ERROR)).containsExactly("/Resources/Lambda/Properties/IntegrationUri:"
+        + " Fn::GetAtt Service.Arn: Portico cannot know this attribute of a AWS::ECS::Service without AWS; give its"
+        + " value with --get-att Service.Arn=VALUE");
+  }
 }

@@ -5,6 +5,8 @@ import dev.portico.gateway.Gateway;
 import dev.portico.gateway.GatewayConfigException;
 import dev.portico.gateway.HttpApi;
 import dev.portico.gateway.Stage;
+import dev.portico.integration.HttpProxyIntegration;
+import dev.portico.integration.IntegrationConfigException;
 import dev.portico.integration.LambdaFunction;
 import dev.portico.integration.aws.AwsLambdaHandlers;
 import dev.portico.openapi.Bindings;
@@ -12,6 +14,8 @@ import dev.portico.openapi.ImportProblem;
 import dev.portico.openapi.ImportResult;
 import dev.portico.openapi.OpenApiImportException;
 import dev.portico.openapi.OpenApiImporter;
+import dev.portico.routing.InvalidRouteKeyException;
+import dev.portico.routing.RouteKey;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -44,10 +48,20 @@ final class ApiLoader {
   private final boolean accessLog;
   private @Nullable TemplateSource template;
   private @Nullable String localIssuer;
+  private Map<String, String> integrations = Map.of();
 
   /** Points every JWT authorizer that {@code --jwt-issuer} does not name at the local issuer. */
   ApiLoader localIssuer(String issuer) {
     this.localIssuer = issuer;
+    return this;
+  }
+
+  /**
+   * Binds routes to HTTP endpoints ({@code --integration 'POST /graphql=http://127.0.0.1:4000/graphql'}): a route
+   * whose integration cannot run here (its URI is only known on AWS, or an AWS service) gets a real one.
+   */
+  ApiLoader integrations(Map<String, String> byRouteKey) {
+    this.integrations = Map.copyOf(byRouteKey);
     return this;
   }
 
@@ -139,6 +153,7 @@ final class ApiLoader {
     }
     Bindings.Builder bindings = Bindings.builder().allowUnbound();
     functions.forEach(bindings::function);
+    bindIntegrations(definition, bindings);
     List<String> unused = new ArrayList<>();
     for (String name : functions.keySet()) {
       boolean used = definition.functionNames().stream()
@@ -194,6 +209,27 @@ final class ApiLoader {
       throw new LoadException(file + " cannot be served: " + e.getMessage());
     } catch (IllegalArgumentException e) {
       throw new LoadException(e.getMessage());
+    }
+  }
+
+  private void bindIntegrations(ImportResult definition, Bindings.Builder bindings) throws LoadException {
+    for (Map.Entry<String, String> binding : integrations.entrySet()) {
+      String flag = "--integration " + binding.getKey() + "=" + binding.getValue();
+      RouteKey key;
+      try {
+        key = RouteKey.parse(binding.getKey());
+      } catch (InvalidRouteKeyException e) {
+        throw new LoadException(flag + ": " + e.getMessage());
+      }
+      if (!definition.routeKeys().contains(key)) {
+        throw new LoadException(flag + ": the API has no route " + key + " (routes: " + definition.routeKeys().stream()
+            .map(RouteKey::toString).collect(java.util.stream.Collectors.joining(", ")) + ")");
+      }
+      try {
+        bindings.integration(binding.getKey(), HttpProxyIntegration.builder(binding.getValue()).build());
+      } catch (IntegrationConfigException e) {
+        throw new LoadException(flag + ": " + e.getMessage());
+      }
     }
   }
 

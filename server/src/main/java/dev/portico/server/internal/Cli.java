@@ -40,7 +40,7 @@ public final class Cli {
       "                     [--classpath PATHS] [--stage NAME] [--stage-variable K=V]... [--jwt-issuer AUTHORIZER=URL]...",
       "                     [--domain-name NAME] [--reserved-concurrency NAME=N]... [--max-connections 1000]",
       "                     [--header-timeout 10] [--watch] [--local-issuer [--local-issuer-port 9400]] [--cold-starts]",
-      "                     [--env-vars env.json]",
+      "                     [--env-vars env.json] [--integration 'ROUTE=URL']...",
       "       portico token [--scopes a,b] [--claim K=V]... [--subject S] [--audience A]... [--expires-in 3600]",
       "                     [--issuer http://127.0.0.1:9400]",
       "       portico validate (--api FILE | --template FILE ...) [--strict] [--all]",
@@ -110,7 +110,8 @@ public final class Cli {
     String domainName = options.one("--domain-name", servedName(host));
     ApiLoader loader = withSource(options, new ApiLoader(file, functions,
         Optional.ofNullable(options.optional("--stage")), options.pairs("--stage-variable"),
-        options.pairs("--jwt-issuer"), Optional.of(domainName), true), true);
+        options.pairs("--jwt-issuer"), Optional.of(domainName), true), true)
+        .integrations(options.pairs("--integration"));
     LocalIssuer issuer = null;
     if (options.flag("--local-issuer")) {
       issuer = new LocalIssuer(options.positive("--local-issuer-port", LocalIssuer.DEFAULT_PORT),

@@ -14,7 +14,8 @@ final class Options {
   private static final Map<String, Set<String>> VALUED = Map.of(
       "serve", Set.of("--api", "--host", "--port", "--function", "--classpath", "--stage", "--stage-variable",
           "--jwt-issuer", "--domain-name", "--reserved-concurrency", "--max-connections", "--header-timeout",
-          "--template", "--parameter-overrides", "--get-att", "--http-api", "--local-issuer-port", "--env-vars"),
+          "--template", "--parameter-overrides", "--get-att", "--http-api", "--local-issuer-port", "--env-vars",
+          "--integration"),
       "token", Set.of("--scopes", "--claim", "--subject", "--audience", "--issuer", "--expires-in"),
       "validate", Set.of("--api", "--template", "--parameter-overrides", "--get-att", "--http-api"),
       "routes", Set.of("--api", "--stage", "--template", "--parameter-overrides", "--get-att", "--http-api"),

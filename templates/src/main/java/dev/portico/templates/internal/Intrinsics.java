@@ -122,7 +122,25 @@ public final class Intrinsics {
      * @param pointer where the ignored value stands
      */
     default void ignoredUnresolved(Unresolved unresolved, String pointer) {}
+
+    /**
+     * Whether a value at a template pointer is an integration's URI the host can bind instead, so that not being
+     * able to resolve it (an AppSync API's {@code GraphQLUrl}) leaves the route unavailable rather than failing the
+     * template: it resolves to {@link #UNRESOLVED_TEXT}, and its map gets {@link #UNRESOLVED_FIELD} with the reason.
+     *
+     * @param pointer where the value stands
+     * @return true for an integration URI
+     */
+    default boolean bindable(String pointer) {
+      return false;
+    }
   }
+
+  /**
+   * The field an integration gets when its URI could not be resolved, holding why: the OpenAPI importer makes the
+   * route unavailable (500) with a warning, or reports an error for a Lambda integration.
+   */
+  public static final String UNRESOLVED_FIELD = "x-portico-unresolved";
 
   /** What an {@linkplain Scope#ignored ignored} value that cannot be resolved resolves to. */
   public static final String UNRESOLVED_TEXT = "(unresolved)";
@@ -231,12 +249,16 @@ public final class Intrinsics {
         try {
           value = resolve(field.getValue(), at);
         } catch (Unresolved e) {
-          if (!scope.ignored(at)) {
+          if (scope.ignored(at)) {
+            scope.ignoredUnresolved(e, at);
+            value = NODES.textNode(UNRESOLVED_TEXT);
+          } else if (scope.bindable(at) && e.all().size() == 1 && !e.alreadyReported()) {
+            value = NODES.textNode(UNRESOLVED_TEXT);
+            out.put(UNRESOLVED_FIELD, e.reason());
+          } else {
             failed = collect(failed, e);
             continue;
           }
-          scope.ignoredUnresolved(e, at);
-          value = NODES.textNode(UNRESOLVED_TEXT);
         }
         if (!isNoValue(value)) {
           out.set(field.getKey(), value);

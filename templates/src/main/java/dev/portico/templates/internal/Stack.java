@@ -203,6 +203,15 @@ public final class Stack implements Intrinsics.Scope {
     return IGNORED_VALUES.matcher(pointer).matches();
   }
 
+  /** An integration's URI, in a definition body or an {@code AWS::ApiGatewayV2::Integration}. */
+  private static final java.util.regex.Pattern BINDABLE_VALUES = java.util.regex.Pattern.compile(
+      ".*/x-amazon-apigateway-integration/uri|/Resources/[^/]+/Properties/IntegrationUri");
+
+  @Override
+  public boolean bindable(String pointer) {
+    return BINDABLE_VALUES.matcher(pointer).matches();
+  }
+
   @Override
   public void ignoredUnresolved(Intrinsics.Unresolved unresolved, String pointer) {
     if (!unresolved.alreadyReported()) {
