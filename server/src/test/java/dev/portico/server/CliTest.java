@@ -266,7 +266,7 @@ class CliTest {
     assertThat(run("routes", "--template", template.toString(), "--get-att", "Issuer=x").err())
         .startsWith("portico: --get-att takes LogicalId.Attribute=Value (as Fn::GetAtt names it), got 'Issuer=x'");
     assertThat(run("routes", "--api", SHOP, "--get-att", "A.B=x").err())
-        .startsWith("portico: --http-api, --parameter-overrides and --get-att go with --template");
+        .startsWith("portico: --http-api, --parameter-overrides, --get-att and --import-value go with --template");
   }
 
   @Test

@@ -543,6 +543,10 @@ public final class TemplateReader {
         error(at, file + " is empty");
       }
       return document;
+    } catch (java.nio.file.NoSuchFileException e) {
+      error(at, "'" + location + "' is not there: no file " + file + " (a Location is relative to the template's"
+          + " folder)");
+      return null;
     } catch (IOException e) {
       error(at, "cannot read " + file + ": " + e);
       return null;

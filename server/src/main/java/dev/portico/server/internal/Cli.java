@@ -35,7 +35,7 @@ import org.jspecify.annotations.Nullable;
 public final class Cli {
   static final String USAGE = String.join("\n",
       "usage: portico serve (--api FILE | --template FILE [--parameter-overrides K=V]... [--get-att ID.ATTR=V]...",
-      "                     [--http-api ID])",
+      "                     [--import-value EXPORT=V]... [--http-api ID])",
       "                     [--host 127.0.0.1] [--port 3000] [--function NAME=HANDLER|NAME=http://...]...",
       "                     [--classpath PATHS] [--stage NAME] [--stage-variable K=V]... [--jwt-issuer AUTHORIZER=URL]...",
       "                     [--domain-name NAME] [--reserved-concurrency NAME=N]... [--max-connections 1000]",
@@ -270,6 +270,7 @@ public final class Cli {
     TemplateOptions.Builder template = TemplateOptions.builder();
     options.parameterOverrides().forEach(template::parameter);
     options.attributes().forEach(template::attribute);
+    options.pairs("--import-value").forEach(template::importValue);
     return new TemplateSource(options.api(), template.build(), Optional.ofNullable(options.optional("--http-api")),
         findFunctions);
   }

@@ -14,13 +14,13 @@ final class Options {
   private static final Map<String, Set<String>> VALUED = Map.of(
       "serve", Set.of("--api", "--host", "--port", "--function", "--classpath", "--stage", "--stage-variable",
           "--jwt-issuer", "--domain-name", "--reserved-concurrency", "--max-connections", "--header-timeout",
-          "--template", "--parameter-overrides", "--get-att", "--http-api", "--local-issuer-port", "--env-vars",
+          "--template", "--parameter-overrides", "--get-att", "--import-value", "--http-api", "--local-issuer-port", "--env-vars",
           "--integration"),
       "token", Set.of("--scopes", "--claim", "--subject", "--audience", "--issuer", "--expires-in"),
-      "validate", Set.of("--api", "--template", "--parameter-overrides", "--get-att", "--http-api"),
-      "routes", Set.of("--api", "--stage", "--template", "--parameter-overrides", "--get-att", "--http-api"),
+      "validate", Set.of("--api", "--template", "--parameter-overrides", "--get-att", "--import-value", "--http-api"),
+      "routes", Set.of("--api", "--stage", "--template", "--parameter-overrides", "--get-att", "--import-value", "--http-api"),
       "explain", Set.of("--api", "--stage", "--stage-variable", "-H", "--header", "--template",
-          "--parameter-overrides", "--get-att", "--http-api"));
+          "--parameter-overrides", "--get-att", "--import-value", "--http-api"));
   private static final Map<String, Set<String>> FLAGS = Map.of(
       "serve", Set.of("--watch", "--local-issuer", "--cold-starts"), "token", Set.of(), "validate", Set.of("--strict", "--all"), "routes", Set.of(), "explain", Set.of());
 
@@ -105,8 +105,8 @@ final class Options {
           + " template) is needed");
     }
     if (template == null && (optional("--http-api") != null || !all("--parameter-overrides").isEmpty()
-        || !all("--get-att").isEmpty())) {
-      throw new UsageException("--http-api, --parameter-overrides and --get-att go with --template");
+        || !all("--get-att").isEmpty() || !all("--import-value").isEmpty())) {
+      throw new UsageException("--http-api, --parameter-overrides, --get-att and --import-value go with --template");
     }
     return Path.of(api != null ? api : template);
   }

@@ -105,13 +105,31 @@ public final class TemplateText {
     } catch (JsonProcessingException e) {
       String where = e.getLocation() == null ? ""
           : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": ";
-      throw new SyntaxException(pointer(e), "not a readable template: " + where + e.getOriginalMessage());
+      throw new SyntaxException(pointer(e), "not a readable template: " + where + oneLine(e.getOriginalMessage()));
     } catch (IOException e) {
       throw new SyntaxException("", "not a readable template: " + e.getMessage());
     } catch (RuntimeException e) {
       // SnakeYAML's own limits (code points, nesting) surface as its runtime exceptions.
-      throw new SyntaxException("", "not a readable YAML template: " + e.getMessage());
+      throw new SyntaxException("", "not a readable YAML template: " + oneLine(e.getMessage()));
     }
+  }
+
+  /**
+   * SnakeYAML's message in one line: its problem lines, without the quoted source and caret it adds below each
+   * ("while parsing a flow mapping; expected ',' or '}', but got <stream end>"); the line number is given apart.
+   */
+  static String oneLine(@Nullable String message) {
+    if (message == null) {
+      return "";
+    }
+    StringBuilder line = new StringBuilder();
+    for (String part : message.split("\\R")) {
+      if (part.isBlank() || Character.isWhitespace(part.charAt(0))) {
+        continue;
+      }
+      line.append(line.length() == 0 ? "" : "; ").append(part.strip());
+    }
+    return line.length() == 0 ? message.strip() : line.toString();
   }
 
   private static JsonNode value(JsonParser parser, List<ImportProblem> warnings) throws IOException,
