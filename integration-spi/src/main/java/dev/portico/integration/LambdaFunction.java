@@ -55,7 +55,9 @@ public interface LambdaFunction {
 
   /**
    * Does the function's cold start now, before its first invocation, as Lambda's provisioned concurrency
-   * initialises a function before traffic: for a handler class, its static initialisation and constructor. Safe to
+   * initialises a function before traffic: for a handler class, its static initialisation and constructor, and the
+   * runtime serializers' readers and writers of its {@code aws-lambda-java-events} input and output types (built
+   * on an empty event, without calling the handler). Safe to
    * call more than once and while invocations run; an invocation that arrives meanwhile waits for the same cold
    * start. The default does nothing (a function with nothing to prepare).
    *

@@ -130,7 +130,7 @@ public final class AwsLambdaHandlers {
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(classLoader);
         try {
-          cold.invoker();
+          cold.invoker().prime();
         } finally {
           thread.setContextClassLoader(previous);
         }

@@ -19,6 +19,43 @@ final class Invokers {
   /** A handler invocation on raw bytes. */
   interface Invoker {
     byte[] invoke(byte[] event, Context context) throws Exception;
+
+    /**
+     * Builds what the first invocation would otherwise build — the serializers' readers and writers of
+     * {@code aws-lambda-java-events} types — without calling the handler. Failures are ignored: the first
+     * invocation builds them then.
+     */
+    default void prime() {}
+  }
+
+  /** An invoker that primes itself with the given work. */
+  private static Invoker primed(Invoker invoker, Runnable prime) {
+    return new Invoker() {
+      @Override
+      public byte[] invoke(byte[] event, Context context) throws Exception {
+        return invoker.invoke(event, context);
+      }
+
+      @Override
+      public void prime() {
+        prime.run();
+      }
+    };
+  }
+
+  /** Only AWS's own event types are primed: reading {@code {}} into them runs no code of the function's. */
+  private static boolean primable(@Nullable Type type) {
+    return type instanceof Class<?> raw && raw.getName().startsWith("com.amazonaws.services.lambda.runtime.events.");
+  }
+
+  private static void primeInput(@Nullable Serializer input, @Nullable Type type) {
+    if (input != null && primable(type)) {
+      try {
+        input.read(new ByteArrayInputStream("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      } catch (Exception | LinkageError e) {
+        // the first invocation builds it
+      }
+    }
   }
 
   /** A stream handler's body. */
@@ -41,7 +78,11 @@ final class Invokers {
     Serializer input = Serializer.forType(types[0], loader);
     Output output = new Output(types[1], loader);
     RequestHandler raw = handler;
-    return (event, context) -> output.write(raw.handleRequest(input.read(new ByteArrayInputStream(event)), context));
+    return primed((event, context) -> output.write(raw.handleRequest(input.read(new ByteArrayInputStream(event)),
+        context)), () -> {
+          primeInput(input, types[0]);
+          output.prime();
+        });
   }
 
   /** A handler method named {@code Class::method}: streams, or a typed input with an optional Context. */
@@ -55,7 +96,8 @@ final class Invokers {
     @Nullable Serializer input = p.length == 0 ? null : Serializer.forType(method.getGenericParameterTypes()[0],
         loader);
     Output output = new Output(method.getGenericReturnType(), loader);
-    return (event, context) -> {
+    Type inputType = p.length == 0 ? null : method.getGenericParameterTypes()[0];
+    return primed((event, context) -> {
       Object[] args =
           switch (p.length) {
             case 0 -> new Object[0];
@@ -63,7 +105,10 @@ final class Invokers {
             default -> new Object[] {Objects.requireNonNull(input).read(new ByteArrayInputStream(event)), context};
           };
       return output.write(call(method, instance, args));
-    };
+    }, () -> {
+        primeInput(input, inputType);
+        output.prime();
+      });
   }
 
   private static @Nullable Object call(Method method, @Nullable Object instance, Object[] args) throws Exception {
@@ -86,12 +131,25 @@ final class Invokers {
     private final @Nullable Serializer declared;
     private final ClassLoader loader;
     private final boolean isVoid;
+    private final Type type;
 
     Output(Type type, ClassLoader loader) {
+      this.type = type;
       this.loader = loader;
       this.isVoid = type == void.class || type == Void.class;
       this.declared =
           isVoid || type == Object.class || !(type instanceof Class<?>) ? null : Serializer.forType(type, loader);
+    }
+
+    /** Writes a fresh instance of an AWS event type, so its writer is built before the first invocation. */
+    void prime() {
+      if (declared != null && primable(type)) {
+        try {
+          write(((Class<?>) type).getConstructor().newInstance());
+        } catch (Exception | LinkageError e) {
+          // the first invocation builds it
+        }
+      }
     }
 
     byte[] write(@Nullable Object value) throws Exception {

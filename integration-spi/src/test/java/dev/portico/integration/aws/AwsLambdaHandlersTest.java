@@ -110,6 +110,8 @@ class AwsLambdaHandlersTest {
 
       pets.warmUp();
       assertThat(instances.get()).as("constructed by the warm-up").isEqualTo(1);
+      // the serializers are primed on an empty event, never by calling the handler
+      assertThat(((java.util.concurrent.atomic.AtomicInteger) loaded.getField("CALLS").get(null)).get()).isZero();
       pets.warmUp();
       assertThat(run(pets, "warm").headers().get("x-instance")).containsExactly("1");
       assertThat(instances.get()).as("the first invocation reuses the warm instance").isEqualTo(1);

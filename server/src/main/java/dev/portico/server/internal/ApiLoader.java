@@ -1,5 +1,6 @@
 package dev.portico.server.internal;
 
+import dev.portico.gateway.AccessLogSink;
 import dev.portico.gateway.Authorizer;
 import dev.portico.gateway.Gateway;
 import dev.portico.gateway.GatewayConfigException;
@@ -38,6 +39,13 @@ final class ApiLoader {
   static final String ACCESS_LOG = "$context.status $context.httpMethod $context.path route=$context.routeKey"
       + " $context.responseLatency ms id=$context.requestId integration=$context.integrationErrorMessage"
       + " authorizer=$context.authorizer.error";
+
+  /**
+   * The path of the request {@code portico serve} sends itself before it says it is ready, so the first real
+   * request does not pay for loading the HTTP path's classes. Random, so that no client's request is it; its access
+   * log line is not written.
+   */
+  static final String WARM_UP_PATH = "/portico-warm-up-" + java.util.UUID.randomUUID();
 
   private final Path file;
   private final Map<String, LambdaFunction> functions;
@@ -199,7 +207,7 @@ final class ApiLoader {
         }
       }
       if (accessLog) {
-        served.accessLog(ACCESS_LOG);
+        served.accessLog(ACCESS_LOG, ApiLoader::log);
       }
       api.stage(served.build());
       domainName.ifPresent(api::domainName);
@@ -230,6 +238,13 @@ final class ApiLoader {
       } catch (IntegrationConfigException e) {
         throw new LoadException(flag + ": " + e.getMessage());
       }
+    }
+  }
+
+  /** The access log line of every request but the server's own warm-up request. */
+  private static void log(String stage, String line) {
+    if (!line.contains(" " + WARM_UP_PATH + " ")) {
+      AccessLogSink.slf4j().write(stage, line);
     }
   }
 

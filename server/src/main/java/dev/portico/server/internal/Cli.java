@@ -14,6 +14,7 @@ import dev.portico.routing.Router;
 import dev.portico.server.PorticoServer;
 import dev.portico.templates.TemplateOptions;
 import dev.portico.templates.TemplateResult;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -47,6 +48,8 @@ public final class Cli {
       "       portico routes (--api FILE | --template FILE ...)",
       "       portico explain (--api FILE | --template FILE ...) [--stage NAME] [--stage-variable K=V]... METHOD PATH",
       "                       [-H 'Name: value']...");
+  /** How long the ready line waits for the functions' cold starts; a slower one goes on in the background. */
+  private static final java.time.Duration WARM_UP_WAIT = java.time.Duration.ofSeconds(5);
   /** Import logs unbound functions itself; the commands say it their own way. Held so the level sticks. */
   private static final Logger IMPORT_LOG = Logger.getLogger("dev.portico.openapi");
 
@@ -127,6 +130,8 @@ public final class Cli {
     }
     AtomicReference<Gateway> current = new AtomicReference<>(loaded.gateway());
     loaded.gateway().warmUp(); // JWT keys fetched now, not by the first request
+    // the functions' cold starts run while Jetty starts (two cores do both), and are awaited before "ready"
+    Thread coldStarting = coldStarts ? null : warmUp(loaded);
     PorticoServer server;
     try {
       server = PorticoServer.builder(current::get).host(host).port(port).maxConnections(maxConnections)
@@ -149,18 +154,19 @@ public final class Cli {
           err.println("portico: reloaded " + file + " (" + reloaded.gateway().api().routes().size() + " routes)");
           report(reloaded);
           if (!coldStarts) {
-            warmUp(reloaded);
+            warmUp(reloaded); // in the background: the reloaded API already serves
           }
         } catch (ApiLoader.LoadException e) {
           err.println("portico: " + file + " not reloaded, still serving the previous API: " + e.getMessage());
         }
       }, err);
     }
+    warmUpHttp(server);
+    if (coldStarting != null) {
+      coldStarting.join(WARM_UP_WAIT.toMillis());
+    }
     out.println("Portico listening on " + server.uri());
     out.flush();
-    if (!coldStarts) {
-      warmUp(loaded);
-    }
     server.join();
     return 0;
   }
@@ -170,7 +176,7 @@ public final class Cli {
    * initialises a Lambda function before traffic (off with {@code --cold-starts}). A request that comes first waits
    * for the same cold start; one that fails is retried by the next invocation, as Lambda retries a failed init.
    */
-  private void warmUp(ApiLoader.Loaded loaded) {
+  private Thread warmUp(ApiLoader.Loaded loaded) {
     Thread thread = new Thread(() -> loaded.functions().forEach((name, function) -> {
       try {
         function.warmUp();
@@ -180,6 +186,29 @@ public final class Cli {
     }), "portico-warm-up");
     thread.setDaemon(true);
     thread.start();
+    return thread;
+  }
+
+  /**
+   * Sends the server one request that the gateway refuses before routing (413: it announces a body over any limit
+   * and waits for "100 Continue"), so the HTTP path's classes — Jetty's, the servlet adapter's, the pipeline's —
+   * are loaded before the ready line, not by the first real request. No route sees it, so no function runs; its
+   * access log line is not written. A failure only means the first request pays for it.
+   */
+  private static void warmUpHttp(PorticoServer server) {
+    java.net.URI uri = server.uri();
+    try (java.net.Socket socket = new java.net.Socket()) {
+      java.net.InetAddress host = java.net.InetAddress.getByName(uri.getHost());
+      socket.connect(new java.net.InetSocketAddress(host.isAnyLocalAddress()
+          ? java.net.InetAddress.getLoopbackAddress() : host, uri.getPort()), 2_000);
+      socket.setSoTimeout(2_000);
+      socket.getOutputStream().write(("POST " + ApiLoader.WARM_UP_PATH + " HTTP/1.1\r\nHost: " + uri.getAuthority()
+          + "\r\nContent-Length: 1099511627776\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n")
+          .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      socket.getInputStream().readAllBytes();
+    } catch (IOException e) {
+      // the first real request loads them instead
+    }
   }
 
   /** Says which authorizers trust the local issuer, and how to get a token for them. */

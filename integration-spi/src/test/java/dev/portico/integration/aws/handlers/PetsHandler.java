@@ -7,9 +7,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Written the way AWS users write handlers, against aws-lambda-java-events. Counts its instances in a static. */
+/** Written the way AWS users write handlers, against aws-lambda-java-events. Counts instances and calls in statics. */
 public class PetsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
   public static final AtomicInteger INSTANCES = new AtomicInteger();
+  public static final AtomicInteger CALLS = new AtomicInteger();
   private final int instance;
 
   public PetsHandler() {
@@ -18,6 +19,7 @@ public class PetsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGat
 
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    CALLS.incrementAndGet();
     String id = event.getPathParameters() == null ? "none" : event.getPathParameters().get("id");
     String loader = Thread.currentThread().getContextClassLoader() == getClass().getClassLoader() ? "own" : "other";
     return APIGatewayV2HTTPResponse.builder()
