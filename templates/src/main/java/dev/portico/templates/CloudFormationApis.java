@@ -69,6 +69,7 @@ final class CloudFormationApis {
     } else if (properties.has("Target")) {
       quickCreate = true;
       body = quickCreate(properties, propertiesAt, origins);
+      addResources(logicalId, body, origins); // a quick-created API takes more routes as any other
     } else {
       body = assembled(logicalId, properties, origins);
     }
@@ -80,6 +81,9 @@ final class CloudFormationApis {
     ImportResult definition = reader.importDefinition(body, origins);
     Map<String, String> variables = new LinkedHashMap<>();
     Optional<String> accessLog = Optional.empty();
+    Optional<RouteSettings> defaults = Optional.empty();
+    Map<String, RouteSettings> routeSettings = new LinkedHashMap<>();
+    String routeSettingsAt = at;
     List<String> stages = new ArrayList<>();
     for (Map.Entry<String, JsonNode> other : reader.template().path("Resources").properties()) {
       JsonNode declared = other.getValue();
@@ -104,21 +108,31 @@ final class CloudFormationApis {
       if (!reader.stageValid(stage, variables, accessLog, stageAt)) {
         return Optional.empty();
       }
+      JsonNode stageDefaults = stageProperties.get("DefaultRouteSettings");
+      if (stageDefaults != null) {
+        defaults = Optional.ofNullable(reader.routeSettings(stageDefaults, stageAt + "/DefaultRouteSettings"));
+      }
+      JsonNode byKey = stageProperties.get("RouteSettings");
+      if (byKey != null) {
+        routeSettings.putAll(reader.routeSettingsByKey(byKey, stageAt + "/RouteSettings"));
+      }
+      routeSettingsAt = stageAt + "/RouteSettings";
     }
     if (stages.isEmpty() && !quickCreate) {
       reader.info(at, logicalId + " has no AWS::ApiGatewayV2::Stage; Portico serves it at the $default stage");
     }
-    return Optional.of(new TemplateApi(logicalId, TemplateApi.Kind.CLOUDFORMATION, definition, stage, variables,
-        accessLog, at));
+    reader.routeSettingsNameRoutes(routeSettings, definition, routeSettingsAt);
+    return Optional.of(new TemplateApi(logicalId, TemplateApi.Kind.CLOUDFORMATION, definition,
+        new TemplateApi.StageParts(stage, variables, accessLog, defaults, routeSettings), at));
   }
 
   /**
-   * What Portico uses of a Stage: its name, variables and access log format. The rest (the log group's ARN,
+   * What Portico uses of a Stage: its name, variables, access log format and route settings. The rest (the log group's ARN,
    * say, which only AWS knows) is not resolved, so it cannot fail the stage.
    */
   private static JsonNode usedStageProperties(JsonNode properties) {
     ObjectNode used = TemplateReader.NODES.objectNode();
-    for (String field : List.of("StageName", "StageVariables")) {
+    for (String field : List.of("StageName", "StageVariables", "DefaultRouteSettings", "RouteSettings")) {
       if (properties.has(field)) {
         used.set(field, properties.get(field));
       }

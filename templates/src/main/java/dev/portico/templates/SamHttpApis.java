@@ -227,16 +227,50 @@ final class SamHttpApis {
     Optional<String> accessLog = Optional.ofNullable(properties.path("AccessLogSettings").get("Format"))
         .map(format -> reader.resolve(format, propertiesAt + "/AccessLogSettings/Format"))
         .filter(JsonNode::isTextual).map(JsonNode::asText);
-    for (String ignored : List.of("Domain", "DefaultRouteSettings", "RouteSettings", "DisableExecuteApiEndpoint")) {
+    for (String ignored : List.of("Domain", "DisableExecuteApiEndpoint")) {
       if (properties.has(ignored)) {
-        reader.info(propertiesAt + "/" + ignored, ignored + " is read by a later issue (custom domains, throttling);"
-            + " not applied yet");
+        reader.info(propertiesAt + "/" + ignored, ignored + " is read by a later issue (custom domains); not applied"
+            + " yet");
       }
     }
     if (!reader.stageValid(stage, variables, accessLog, propertiesAt)) {
       return Optional.empty();
     }
-    return Optional.of(new TemplateApi(logicalId, kind, definition, stage, variables, accessLog, at));
+    Optional<RouteSettings> defaults = Optional.empty();
+    if (properties.has("DefaultRouteSettings")) {
+      JsonNode resolvedDefaults = reader.resolve(properties.get("DefaultRouteSettings"),
+          propertiesAt + "/DefaultRouteSettings");
+      defaults = Optional.ofNullable(resolvedDefaults == null ? null
+          : reader.routeSettings(resolvedDefaults, propertiesAt + "/DefaultRouteSettings"));
+    }
+    Map<String, RouteSettings> routeSettings = new LinkedHashMap<>();
+    if (properties.has("RouteSettings")) {
+      JsonNode byKey = reader.resolve(properties.get("RouteSettings"), propertiesAt + "/RouteSettings");
+      if (byKey != null) {
+        routeSettings.putAll(reader.routeSettingsByKey(byKey, propertiesAt + "/RouteSettings"));
+      }
+    }
+    for (Event event : apiEvents) {
+      JsonNode own = event.properties().get("RouteSettings");
+      if (own != null) {
+        // as SAM: an event's RouteSettings go under its route key, over the API's for that key
+        RouteSettings read = reader.routeSettings(own, event.pointer() + "/Properties/RouteSettings");
+        if (read != null) {
+          routeSettings.merge(routeKey(event.properties()), read, RouteSettings::overriddenBy);
+        }
+      }
+    }
+    reader.routeSettingsNameRoutes(routeSettings, definition, propertiesAt + "/RouteSettings");
+    return Optional.of(new TemplateApi(logicalId, kind, definition, new TemplateApi.StageParts(stage, variables,
+        accessLog, defaults, routeSettings), at));
+  }
+
+  /** An event's route key, as SAM names it in RouteSettings: {@code GET /pets}, {@code ANY /x}, {@code $default}. */
+  private static String routeKey(JsonNode properties) {
+    if (!properties.has("Path")) {
+      return "$default";
+    }
+    return properties.get("Method").asText().toUpperCase(Locale.ROOT) + " " + properties.get("Path").asText();
   }
 
   /** Auth without the authorizers' FunctionInvokeRole: the role API Gateway assumes is not Portico's to resolve. */
@@ -303,10 +337,6 @@ final class SamHttpApis {
     JsonNode auth = properties.get("Auth");
     if (auth != null) {
       eventAuth(event, auth, apiAuth, operation);
-    }
-    if (properties.has("RouteSettings")) {
-      reader.info(event.pointer() + "/Properties/RouteSettings", "RouteSettings (throttling) come with a later"
-          + " issue; not applied yet");
     }
   }
 

@@ -36,16 +36,30 @@ public final class TemplateApi {
   private final String stageName;
   private final Map<String, String> stageVariables;
   private final Optional<String> accessLogFormat;
+  private final Optional<RouteSettings> defaultRouteSettings;
+  private final Map<String, RouteSettings> routeSettings;
   private final String pointer;
 
-  TemplateApi(String logicalId, Kind kind, ImportResult definition, String stageName,
-      Map<String, String> stageVariables, Optional<String> accessLogFormat, String pointer) {
+  /** The stage an API is served at, as the template declares it. */
+  record StageParts(String name, Map<String, String> variables, Optional<String> accessLogFormat,
+      Optional<RouteSettings> defaultRouteSettings, Map<String, RouteSettings> routeSettings) {}
+
+  TemplateApi(String logicalId, Kind kind, ImportResult definition, StageParts stage, String pointer) {
+    this(logicalId, kind, definition, stage.name(), stage.variables(), stage.accessLogFormat(),
+        stage.defaultRouteSettings(), stage.routeSettings(), pointer);
+  }
+
+  private TemplateApi(String logicalId, Kind kind, ImportResult definition, String stageName,
+      Map<String, String> stageVariables, Optional<String> accessLogFormat,
+      Optional<RouteSettings> defaultRouteSettings, Map<String, RouteSettings> routeSettings, String pointer) {
     this.logicalId = Objects.requireNonNull(logicalId, "logicalId");
     this.kind = Objects.requireNonNull(kind, "kind");
     this.definition = Objects.requireNonNull(definition, "definition");
     this.stageName = Objects.requireNonNull(stageName, "stageName");
     this.stageVariables = Map.copyOf(stageVariables);
     this.accessLogFormat = Objects.requireNonNull(accessLogFormat, "accessLogFormat");
+    this.defaultRouteSettings = Objects.requireNonNull(defaultRouteSettings, "defaultRouteSettings");
+    this.routeSettings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(routeSettings));
     this.pointer = Objects.requireNonNull(pointer, "pointer");
   }
 
@@ -77,6 +91,21 @@ public final class TemplateApi {
   /** @return the stage's access log format ({@code AccessLogSettings.Format}), if any */
   public Optional<String> accessLogFormat() {
     return accessLogFormat;
+  }
+
+  /**
+   * @return the stage's {@code DefaultRouteSettings}, if set (kept for the throttling issue; not enforced yet)
+   */
+  public Optional<RouteSettings> defaultRouteSettings() {
+    return defaultRouteSettings;
+  }
+
+  /**
+   * @return the stage's {@code RouteSettings} by route key ({@code GET /pets}, {@code $default}), SAM events' own
+   *     merged in as SAM merges them; kept for the throttling issue, not enforced yet
+   */
+  public Map<String, RouteSettings> routeSettings() {
+    return routeSettings;
   }
 
   /** @return where the API is declared in the template */

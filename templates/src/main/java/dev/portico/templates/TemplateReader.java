@@ -583,6 +583,94 @@ public final class TemplateReader {
     }
   }
 
+  /**
+   * Reads one {@code RouteSettings} map (resolved): {@code ThrottlingBurstLimit} (a whole number, at least 0),
+   * {@code ThrottlingRateLimit} (a number, at least 0), {@code DetailedMetricsEnabled}; {@code DataTraceEnabled}
+   * and {@code LoggingLevel} are WebSocket APIs' and ignored.
+   *
+   * @return the settings, or null when a value is not valid (reported)
+   */
+  @Nullable RouteSettings routeSettings(JsonNode settings, String at) {
+    if (!settings.isObject()) {
+      error(at, "route settings must be a map of ThrottlingBurstLimit, ThrottlingRateLimit, DetailedMetricsEnabled");
+      return null;
+    }
+    java.util.OptionalInt burst = java.util.OptionalInt.empty();
+    java.util.OptionalDouble rate = java.util.OptionalDouble.empty();
+    Optional<Boolean> metrics = Optional.empty();
+    boolean valid = true;
+    for (Map.Entry<String, JsonNode> field : settings.properties()) {
+      String fieldAt = at + "/" + Intrinsics.escape(field.getKey());
+      JsonNode value = field.getValue();
+      String text = value.asText();
+      switch (field.getKey()) {
+        case "ThrottlingBurstLimit" -> {
+          if ((value.isNumber() ? value.canConvertToExactIntegral() : text.matches("\\d{1,9}"))
+              && value.asLong() >= 0 && value.asLong() <= Integer.MAX_VALUE) {
+            burst = java.util.OptionalInt.of(value.asInt());
+          } else {
+            error(fieldAt, "ThrottlingBurstLimit must be a whole number of requests, at least 0, got " + value);
+            valid = false;
+          }
+        }
+        case "ThrottlingRateLimit" -> {
+          double number = value.isNumber() ? value.asDouble()
+              : text.matches("\\d+(\\.\\d+)?") ? Double.parseDouble(text) : -1;
+          if (number >= 0 && Double.isFinite(number)) {
+            rate = java.util.OptionalDouble.of(number);
+          } else {
+            error(fieldAt, "ThrottlingRateLimit must be a number of requests per second, at least 0, got " + value);
+            valid = false;
+          }
+        }
+        case "DetailedMetricsEnabled" -> {
+          if (value.isBoolean() || text.equals("true") || text.equals("false")) {
+            metrics = Optional.of(value.isBoolean() ? value.asBoolean() : text.equals("true"));
+          } else {
+            error(fieldAt, "DetailedMetricsEnabled must be true or false, got " + value);
+            valid = false;
+          }
+        }
+        case "DataTraceEnabled", "LoggingLevel" -> { } // WebSocket APIs' settings; no meaning for HTTP APIs
+        default -> warning(fieldAt, "'" + field.getKey() + "' is not a route setting (ThrottlingBurstLimit,"
+            + " ThrottlingRateLimit, DetailedMetricsEnabled); ignored");
+      }
+    }
+    return valid ? new RouteSettings(burst, rate, metrics) : null;
+  }
+
+  /**
+   * Reads a {@code RouteSettings} property (resolved): route key to settings.
+   *
+   * @return the valid settings by route key
+   */
+  Map<String, RouteSettings> routeSettingsByKey(JsonNode byKey, String at) {
+    Map<String, RouteSettings> settings = new LinkedHashMap<>();
+    if (!byKey.isObject()) {
+      error(at, "RouteSettings must be a map of route keys ('GET /pets', $default) to route settings");
+      return settings;
+    }
+    for (Map.Entry<String, JsonNode> entry : byKey.properties()) {
+      RouteSettings read = routeSettings(entry.getValue(), at + "/" + Intrinsics.escape(entry.getKey()));
+      if (read != null) {
+        settings.put(entry.getKey(), read);
+      }
+    }
+    return settings;
+  }
+
+  /** Warns of route settings for a route key the API does not have (the throttling issue decides AWS's answer). */
+  void routeSettingsNameRoutes(Map<String, RouteSettings> settings, ImportResult definition, String at) {
+    Set<String> keys = new HashSet<>();
+    definition.routeKeys().forEach(key -> keys.add(key.toString()));
+    for (String key : settings.keySet()) {
+      if (!keys.contains(key)) {
+        warning(at + "/" + Intrinsics.escape(key), "RouteSettings names '" + key + "', which is no route of the API"
+            + " (routes: " + String.join(", ", keys) + ")");
+      }
+    }
+  }
+
   /** Whether a resource is created: it has no Condition, or its condition holds. */
   boolean created(String logicalId) {
     return !notCreated.contains(logicalId);

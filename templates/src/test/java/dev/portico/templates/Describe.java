@@ -41,6 +41,8 @@ final class Describe {
         + " headers=" + cors.allowHeaders() + " expose=" + cors.exposeHeaders() + " maxAge=" + cors.maxAge()
         + " credentials=" + cors.allowCredentials()));
     lines.add("stage " + template.stageName() + " " + template.stageVariables());
+    template.defaultRouteSettings().ifPresent(settings -> lines.add("default route settings " + settings));
+    template.routeSettings().forEach((key, settings) -> lines.add("route settings " + key + " " + settings));
     lines.sort(String::compareTo);
     return lines;
   }

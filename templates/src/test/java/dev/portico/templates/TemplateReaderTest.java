@@ -465,4 +465,28 @@ class TemplateReaderTest {
         + " Fn::GetAtt Service.Arn: Portico cannot know this attribute of a AWS::ECS::Service without AWS; give its"
         + " value with --get-att Service.Arn=VALUE");
   }
+
+  /**
+   * SAM's rule, pinned on its own test input (http_api_explicit_stage: Globals, the API and an event all set
+   * route settings for $default): the event's values win, the rest merge; its expected output has burst 300 and
+   * rate 0.7, which the corpus test also compares.
+   */
+  @Test
+  void routeSettingsMergeGlobalsTheApiAndEventsAsSamDoes() throws java.io.IOException {
+    TemplateResult template = TemplateReader.read(SamTranslatorCorpusTest.CORPUS.resolve(
+        "input/http_api_explicit_stage.yaml"));
+
+    assertThat(template.api("MyApi").orElseThrow().routeSettings()).hasToString(
+        "{$default=burst=300 rate=0.7 detailedMetrics=-}");
+    TemplateResult invalid = read(String.join("\n",
+        "Resources:",
+        "  Api: {Type: AWS::ApiGatewayV2::Api, Properties: {Name: a, ProtocolType: HTTP, Target: 'https://b.example'}}",
+        "  Stage: {Type: AWS::ApiGatewayV2::Stage, Properties: {ApiId: !Ref Api, StageName: $default,"
+            + " DefaultRouteSettings: {ThrottlingBurstLimit: -1}, RouteSettings: {'GET /nope': {ThrottlingRateLimit: 5}}}}",
+        ""));
+    assertThat(problems(invalid, Level.ERROR)).containsExactly("/Resources/Stage/Properties/DefaultRouteSettings/"
+        + "ThrottlingBurstLimit: ThrottlingBurstLimit must be a whole number of requests, at least 0, got -1");
+    assertThat(problems(invalid, Level.WARNING)).containsExactly("/Resources/Stage/Properties/RouteSettings/GET ~1nope:"
+        + " RouteSettings names 'GET /nope', which is no route of the API (routes: $default)");
+  }
 }

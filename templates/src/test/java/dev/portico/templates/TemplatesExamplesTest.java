@@ -144,13 +144,45 @@ class TemplatesExamplesTest {
     TemplateOptions options = TemplateOptions.builder()
         .parameter("Stage", "prod")                     // --parameter-overrides Stage=prod
         .importValue("shared-vpc-id", "vpc-1234")       // Fn::ImportValue shared-vpc-id
+        .attribute("AuthStack.Outputs.Issuer", "https://issuer.example") // Fn::GetAtt AuthStack.Outputs.Issuer
         .region("eu-west-1")
         .build();
 
     assertThat(options.parameters()).containsExactly(Map.entry("Stage", "prod"));
     assertThat(options.importValues()).containsExactly(Map.entry("shared-vpc-id", "vpc-1234"));
+    assertThat(options.attributes()).containsExactly(Map.entry("AuthStack.Outputs.Issuer", "https://issuer.example"));
     assertThat(options.region()).isEqualTo("eu-west-1");
     assertThat(Optional.of(options.toBuilder().build())).contains(options);
     assertThat(ImportProblem.Level.values()).isNotEmpty();
+  }
+
+  @Test
+  void routeSettingsExample() {
+    TemplateResult template = TemplateReader.read(String.join("\n",
+        "Transform: AWS::Serverless-2016-10-31",
+        "Resources:",
+        "  OrdersApi:",
+        "    Type: AWS::Serverless::HttpApi",
+        "    Properties: {DefaultRouteSettings: {ThrottlingBurstLimit: 100}}",
+        "  OrdersFunction:",
+        "    Type: AWS::Serverless::Function",
+        "    Properties:",
+        "      Runtime: java21",
+        "      Handler: com.example.Orders",
+        "      CodeUri: .",
+        "      Events:",
+        "        Create: {Type: HttpApi, Properties: {ApiId: !Ref OrdersApi, Path: /orders, Method: post,"
+            + " RouteSettings: {ThrottlingBurstLimit: 20, ThrottlingRateLimit: 10}}}",
+        ""), app, TemplateOptions.defaults());
+
+    TemplateApi api = template.api("OrdersApi").orElseThrow();
+    RouteSettings orders = api.routeSettings().get("POST /orders");   // burst=20 rate=10.0 detailedMetrics=-
+    int burst = orders.throttlingBurstLimit().orElse(5000);           // 20
+
+    assertThat(orders).hasToString("burst=20 rate=10.0 detailedMetrics=-");
+    assertThat(burst).isEqualTo(20);
+    assertThat(api.defaultRouteSettings()).hasValueSatisfying(d -> assertThat(d).hasToString("burst=100 rate=-"
+        + " detailedMetrics=-"));
+    assertThat(template.problems()).noneMatch(p -> p.level() != ImportProblem.Level.INFO);
   }
 }
