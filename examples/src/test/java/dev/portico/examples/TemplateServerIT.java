@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.portico.testing.TestIssuer;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
@@ -174,23 +175,10 @@ class TemplateServerIT {
         "        Report: {Type: HttpApi, Properties: {ApiId: !Ref Api, Path: /reports, Method: get}}",
         ""));
     AtomicReference<String> received = new AtomicReference<>();
-    HttpServer python = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    python.createContext("/", exchange -> {
-      received.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-      byte[] body = "{\"statusCode\":200,\"body\":\"report from python\"}".getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
-    python.start();
+    HttpServer python = backend("{\"statusCode\":200,\"body\":\"report from python\"}",
+        (request, body) -> received.set(body));
     try {
-      try (ServerProcess server = ServerProcess.start(List.of("serve", "--template", template.toString(), "--port",
-          "0"))) {
-        assertThat(server.awaitStderr("ReportsFunction (python3.12) cannot run in-process")).isTrue();
-        HttpResponse<String> unbound = send(server, "GET", "/reports");
-        assertThat(unbound.statusCode()).isEqualTo(500);
-        assertThat(unbound.body()).isEqualTo("{\"message\":\"Internal Server Error\"}");
-      }
+      answers500Until(template, "ReportsFunction (python3.12) cannot run in-process", "GET", "/reports");
       String endpoint = "http://127.0.0.1:" + python.getAddress().getPort() + "/invoke";
       try (ServerProcess server = ServerProcess.start(List.of("serve", "--template", template.toString(), "--port",
           "0", "--watch", "--function", "ReportsFunction=" + endpoint))) {
@@ -250,24 +238,9 @@ class TemplateServerIT {
         "                uri: !GetAtt Graph.GraphQLUrl",
         ""));
     AtomicReference<String> received = new AtomicReference<>();
-    HttpServer graph = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    graph.createContext("/", exchange -> {
-      received.set(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "
-          + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-      byte[] body = "{\"data\":{\"ok\":true}}".getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
-    graph.start();
+    HttpServer graph = backend("{\"data\":{\"ok\":true}}", (request, body) -> received.set(request + " " + body));
     try {
-      try (ServerProcess server = ServerProcess.start(List.of("serve", "--template", template.toString(), "--port",
-          "0"))) {
-        assertThat(server.awaitStderr("the route answers 500 until its integration is bound")).isTrue();
-        HttpResponse<String> unbound = send(server, "POST", "/graphql");
-        assertThat(unbound.statusCode()).isEqualTo(500);
-        assertThat(unbound.body()).isEqualTo("{\"message\":\"Internal Server Error\"}");
-      }
+      answers500Until(template, "the route answers 500 until its integration is bound", "POST", "/graphql");
       String endpoint = "http://127.0.0.1:" + graph.getAddress().getPort() + "/graphql";
       try (ServerProcess server = ServerProcess.start(List.of("serve", "--template", template.toString(), "--port",
           "0", "--integration", "POST /graphql=" + endpoint))) {
@@ -285,6 +258,32 @@ class TemplateServerIT {
           + " no route POST /graphq (routes: POST /graphql)");
     } finally {
       graph.stop(0);
+    }
+  }
+
+  /** A loopback HTTP server answering 200 with the given body, telling each request line and body it received. */
+  static HttpServer backend(String reply, java.util.function.BiConsumer<String, String> received) throws IOException {
+    HttpServer backend = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    backend.createContext("/", exchange -> {
+      received.accept(exchange.getRequestMethod() + " " + exchange.getRequestURI(),
+          new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+      byte[] body = reply.getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    backend.start();
+    return backend;
+  }
+
+  /** Serves the template without bindings: it says why at start, and the route answers AWS's 500. */
+  static void answers500Until(Path template, String startLine, String method, String path) throws Exception {
+    try (ServerProcess server = ServerProcess.start(List.of("serve", "--template", template.toString(), "--port",
+        "0"))) {
+      assertThat(server.awaitStderr(startLine)).isTrue();
+      HttpResponse<String> unbound = send(server, method, path);
+      assertThat(unbound.statusCode()).isEqualTo(500);
+      assertThat(unbound.body()).isEqualTo("{\"message\":\"Internal Server Error\"}");
     }
   }
 }
