@@ -32,15 +32,17 @@ final class SamHttpApis {
 
   private final TemplateReader reader;
   private final CloudFormationApis cloudFormation;
+  private final Domains domains;
   /** Every HttpApi event of a created function, in template order, until an API claims it. */
   private final List<Event> events = new ArrayList<>();
 
   /** One function's HttpApi event. */
   private record Event(String function, String name, JsonNode properties, String pointer) {}
 
-  SamHttpApis(TemplateReader reader, CloudFormationApis cloudFormation) {
+  SamHttpApis(TemplateReader reader, CloudFormationApis cloudFormation, Domains domains) {
     this.reader = reader;
     this.cloudFormation = cloudFormation;
+    this.domains = domains;
     for (Map.Entry<String, JsonNode> resource : reader.template().path("Resources").properties()) {
       JsonNode declared = resource.getValue();
       if (!declared.path("Type").asText().equals("AWS::Serverless::Function")) {
@@ -227,11 +229,8 @@ final class SamHttpApis {
     Optional<String> accessLog = Optional.ofNullable(properties.path("AccessLogSettings").get("Format"))
         .map(format -> reader.resolve(format, propertiesAt + "/AccessLogSettings/Format"))
         .filter(JsonNode::isTextual).map(JsonNode::asText);
-    for (String ignored : List.of("Domain", "DisableExecuteApiEndpoint")) {
-      if (properties.has(ignored)) {
-        reader.info(propertiesAt + "/" + ignored, ignored + " is read by a later issue (custom domains); not applied"
-            + " yet");
-      }
+    if (properties.has("Domain")) {
+      domains.sam(logicalId, properties.get("Domain"), propertiesAt + "/Domain", stage);
     }
     if (!reader.stageValid(stage, variables, accessLog, propertiesAt)) {
       return Optional.empty();

@@ -177,7 +177,8 @@ public final class TemplateReader {
         notCreated.add(entry.getKey());
       }
     }
-    SamHttpApis samApis = new SamHttpApis(this, cloudFormation);
+    Domains domains = new Domains(this);
+    SamHttpApis samApis = new SamHttpApis(this, cloudFormation, domains);
     for (Map.Entry<String, JsonNode> entry : resources.properties()) {
       String logicalId = entry.getKey();
       JsonNode resource = entry.getValue();
@@ -199,7 +200,8 @@ public final class TemplateReader {
         case "AWS::ApiGatewayV2::Api" -> cloudFormation.api(logicalId, resource, at).ifPresent(apis::add);
         case "AWS::ApiGatewayV2::Route", "AWS::ApiGatewayV2::Integration", "AWS::ApiGatewayV2::Authorizer",
             "AWS::ApiGatewayV2::Stage", "AWS::Lambda::Permission" -> { } // read with their API, or not needed
-        case "AWS::ApiGatewayV2::DomainName", "AWS::ApiGatewayV2::ApiMapping", "AWS::ApiGatewayV2::ApiGatewayManagedOverrides",
+        case "AWS::ApiGatewayV2::DomainName", "AWS::ApiGatewayV2::ApiMapping" -> { } // read below, with every API
+        case "AWS::ApiGatewayV2::ApiGatewayManagedOverrides",
             "AWS::ApiGatewayV2::Deployment" -> ignored.computeIfAbsent(type + " (not yet served)",
                 t -> new ArrayList<>()).add(logicalId);
         default -> ignored.computeIfAbsent(type, t -> new ArrayList<>()).add(logicalId);
@@ -210,10 +212,15 @@ public final class TemplateReader {
       samApis.unclaimedEvents();
     }
     cloudFormation.unclaimedRoutes();
+    domains.cloudFormation();
+    if (!domains.domains().isEmpty()) {
+      info("/Resources", "custom domains are read (TemplateResult.domains), not served yet: the custom-domains"
+          + " issue routes by them");
+    }
     ignored.forEach((type, ids) -> info("/Resources", type + " is not served by Portico: " + String.join(", ", ids)));
     List<ImportProblem> all = new ArrayList<>(stack.problems());
     all.addAll(problems);
-    return new TemplateResult(all, apis, functions);
+    return new TemplateResult(all, apis, functions, domains.domains());
   }
 
   private boolean hasServerlessResources() {
@@ -446,6 +453,26 @@ public final class TemplateReader {
       for (Intrinsics.Unresolved e : failed.all()) {
         if (!e.alreadyReported()) {
           error(e.pointer().isEmpty() ? at : e.pointer(), e.reason());
+        }
+      }
+      return null;
+    }
+  }
+
+  /**
+   * Resolves a value Portico keeps but does not serve by yet (a custom domain): what cannot be resolved is a warning,
+   * saying what is left out, not an error — the API is served all the same.
+   *
+   * @return the value, or null when it could not be resolved (reported)
+   */
+  @Nullable JsonNode resolveOrWarn(JsonNode node, String at, String leftOut) {
+    try {
+      JsonNode value = stack.intrinsics().resolve(node, at);
+      return Intrinsics.isNoValue(value) ? NODES.missingNode() : value;
+    } catch (Intrinsics.Unresolved failed) {
+      for (Intrinsics.Unresolved e : failed.all()) {
+        if (!e.alreadyReported()) {
+          warning(e.pointer().isEmpty() ? at : e.pointer(), e.reason() + "; " + leftOut);
         }
       }
       return null;

@@ -20,11 +20,26 @@ public final class TemplateResult {
   private final List<ImportProblem> problems;
   private final List<TemplateApi> apis;
   private final List<TemplateFunction> functions;
+  private final List<TemplateDomain> domains;
 
   TemplateResult(List<ImportProblem> problems, List<TemplateApi> apis, List<TemplateFunction> functions) {
+    this(problems, apis, functions, List.of());
+  }
+
+  TemplateResult(List<ImportProblem> problems, List<TemplateApi> apis, List<TemplateFunction> functions,
+      List<TemplateDomain> domains) {
     this.problems = List.copyOf(problems);
     this.apis = List.copyOf(apis);
     this.functions = List.copyOf(functions);
+    this.domains = List.copyOf(domains);
+  }
+
+  /**
+   * @return the custom domains with their API mappings, in template order (kept for the custom-domains issue;
+   *     Portico does not route by domain yet)
+   */
+  public List<TemplateDomain> domains() {
+    return domains;
   }
 
   /** @return every problem, in template order */

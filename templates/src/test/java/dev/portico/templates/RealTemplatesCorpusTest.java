@@ -78,13 +78,14 @@ class RealTemplatesCorpusTest {
     assertThat(python.exitValue()).as(Files.readString(log, StandardCharsets.UTF_8)).isZero();
   }
 
-  /** What Portico reads, as text: APIs, Java functions, warnings and errors. INFO notes are left out. */
+  /** What Portico reads, as text: APIs, custom domains, Java functions, warnings and errors (INFO left out). */
   static String describe(TemplateResult result) {
     StringBuilder text = new StringBuilder();
     for (Map.Entry<String, List<String>> api : SamTranslatorCorpusTest.apis(result).entrySet()) {
       text.append("api ").append(api.getKey()).append('\n');
       api.getValue().forEach(line -> text.append("  ").append(line).append('\n'));
     }
+    SamTranslatorCorpusTest.domains(result).forEach(line -> text.append(line).append('\n'));
     for (TemplateFunction function : result.functions()) {
       if (function.isJava()) {
         text.append("java function ").append(function.logicalId()).append(' ')
@@ -121,6 +122,7 @@ class RealTemplatesCorpusTest {
         template.file().toAbsolutePath().getParent(), TemplateOptions.defaults());
 
     assertThat(SamTranslatorCorpusTest.apis(sam)).isEqualTo(SamTranslatorCorpusTest.apis(translated));
+    assertThat(SamTranslatorCorpusTest.domains(sam)).isEqualTo(SamTranslatorCorpusTest.domains(translated));
     assertThat(sam.errors().isEmpty()).as("both readings are refused, or neither: " + sam.errors() + " vs "
         + translated.errors()).isEqualTo(translated.errors().isEmpty());
   }

@@ -77,6 +77,7 @@ class SamTranslatorOracleTest {
     assertThat(SamTranslatorCorpusTest.apis(portico).values()).as("each API has routes")
         .allSatisfy(lines -> assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("route ")));
     assertThat(SamTranslatorCorpusTest.apis(portico)).isEqualTo(SamTranslatorCorpusTest.apis(translated));
+    assertThat(SamTranslatorCorpusTest.domains(portico)).isEqualTo(SamTranslatorCorpusTest.domains(translated));
   }
 
   @Test

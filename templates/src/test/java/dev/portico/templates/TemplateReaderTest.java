@@ -489,4 +489,51 @@ class TemplateReaderTest {
     assertThat(problems(invalid, Level.WARNING)).containsExactly("/Resources/Stage/Properties/RouteSettings/GET ~1nope:"
         + " RouteSettings names 'GET /nope', which is no route of the API (routes: $default)");
   }
+
+  /** Issue 20: custom domains and API mappings are kept for the domains issue, as SAM and CloudFormation make them. */
+  @Test
+  void customDomainsAndMappingsAreReadFromSamAndCloudFormation() {
+    TemplateResult template = read(String.join("\n",
+        "Transform: AWS::Serverless-2016-10-31",
+        "Resources:",
+        "  Orders:",
+        "    Type: AWS::Serverless::HttpApi",
+        "    Properties:",
+        "      StageName: prod",
+        "      Domain: {DomainName: api.example.com, CertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/1,"
+            + " BasePath: [/orders, /orders/v2/, /], MutualTlsAuthentication: {TruststoreUri: 's3://trust/store.pem'}}",
+        "  Items: {Type: AWS::ApiGatewayV2::Api, Properties: {Name: items, ProtocolType: HTTP, Target:"
+            + " 'https://items.example'}}",
+        "  ItemsStage: {Type: AWS::ApiGatewayV2::Stage, Properties: {ApiId: !Ref Items, StageName: v1}}",
+        "  Other: {Type: AWS::ApiGatewayV2::DomainName, Properties: {DomainName: '*.example.org'}}",
+        "  ToItems: {Type: AWS::ApiGatewayV2::ApiMapping, Properties: {DomainName: !Ref Other, ApiId: !Ref Items,"
+            + " Stage: !Ref ItemsStage, ApiMappingKey: items}}",
+        "  AlsoOnApi: {Type: AWS::ApiGatewayV2::ApiMapping, Properties: {DomainName: api.example.com,"
+            + " ApiId: !GetAtt Items.ApiId, Stage: v1, ApiMappingKey: orders/v2/items}}",
+        ""));
+
+    assertThat(template.errors()).isEmpty();
+    assertThat(SamTranslatorCorpusTest.domains(template)).containsExactly(
+        "domain *.example.org truststore=-",
+        "domain api.example.com truststore=s3://trust/store.pem",
+        "mapping *.example.org 'items' -> Items v1",
+        "mapping api.example.com '' -> Orders prod",
+        "mapping api.example.com 'orders' -> Orders prod",
+        "mapping api.example.com 'orders/v2' -> Orders prod",
+        "mapping api.example.com 'orders/v2/items' -> Items v1");
+    assertThat(template.domains().get(0).mappings().get(1).pointer())
+        .isEqualTo("/Resources/Orders/Properties/Domain/BasePath/1");
+
+    TemplateResult refused = read(String.join("\n",
+        "Transform: AWS::Serverless-2016-10-31",
+        "Resources:",
+        "  Orders:",
+        "    Type: AWS::Serverless::HttpApi",
+        "    Properties:",
+        "      Domain: {DomainName: api.example.com, CertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/1,"
+            + " BasePath: ['/orders?v=2']}",
+        ""));
+    assertThat(problems(refused, Level.ERROR)).containsExactly("/Resources/Orders/Properties/Domain/BasePath/0:"
+        + " Invalid Basepath name provided. (SAM takes letters, digits, '/', '-' and '_')");
+  }
 }

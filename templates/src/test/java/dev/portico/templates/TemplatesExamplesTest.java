@@ -185,4 +185,23 @@ class TemplatesExamplesTest {
         + " detailedMetrics=-"));
     assertThat(template.problems()).noneMatch(p -> p.level() != ImportProblem.Level.INFO);
   }
+
+  @Test
+  void domainExample() {
+    TemplateResult template = TemplateReader.read(String.join("\n",
+        "Resources:",
+        "  Api: {Type: AWS::ApiGatewayV2::Api, Properties: {Name: a, ProtocolType: HTTP, Target: 'https://b.example'}}",
+        "  Domain: {Type: AWS::ApiGatewayV2::DomainName, Properties: {DomainName: api.example.com}}",
+        "  Orders: {Type: AWS::ApiGatewayV2::ApiMapping, Properties: {DomainName: !Ref Domain, ApiId: !Ref Api,"
+            + " Stage: $default, ApiMappingKey: orders}}",
+        ""), app, TemplateOptions.defaults());
+
+    TemplateDomain domain = template.domains().get(0);
+    domain.domainName();                        // "api.example.com"
+    domain.mappings().get(0).key();             // "orders", "" for the (none) mapping
+
+    assertThat(domain.domainName()).isEqualTo("api.example.com");
+    assertThat(domain.mappings()).singleElement().isEqualTo(new TemplateDomain.Mapping("Api", "$default", "orders",
+        "/Resources/Orders/Properties"));
+  }
 }
