@@ -145,9 +145,19 @@ public final class Cli {
       java.util.Objects.requireNonNull(current.get()).close();
     }, "portico-shutdown"));
     if (watch) {
+      AtomicReference<ApiLoader.Loaded> served = new AtomicReference<>(loaded);
       Watcher.start(loaded.watched(), () -> {
         try {
           ApiLoader.Loaded reloaded = loader.load();
+          String lost = lostFunctions(java.util.Objects.requireNonNull(served.get()), reloaded);
+          if (!lost.isEmpty()) {
+            // a build between deleting the old classes and writing the new ones: the next change reloads
+            reloaded.gateway().close();
+            err.println("portico: " + file + " not reloaded, still serving the previous API: " + lost
+                + " (a build in progress? the next change reloads it)");
+            return;
+          }
+          served.set(reloaded);
           // The old gateway's key fetching ends; requests it is serving finish with the keys they have.
           current.getAndSet(reloaded.gateway()).close();
           reloaded.gateway().warmUp();
@@ -169,6 +179,22 @@ public final class Cli {
     out.flush();
     server.join();
     return 0;
+  }
+
+  /**
+   * The functions a reload would stop serving because their code cannot be loaded now, with why — what a rebuild
+   * in progress looks like ({@code mvn compile} deletes the classes it rewrites) — or "" when there are none.
+   */
+  private static String lostFunctions(ApiLoader.Loaded before, ApiLoader.Loaded after) {
+    List<String> lost = new ArrayList<>();
+    for (String name : before.functions().keySet()) {
+      if (after.unbound().contains(name)) {
+        String why = after.notes().stream().filter(note -> note.startsWith(name + " ") || note.startsWith(name + ":"))
+            .findFirst().orElse(name + " would not be bound");
+        lost.add(why);
+      }
+    }
+    return String.join("; ", lost);
   }
 
   /**
