@@ -266,7 +266,8 @@ class CliTest {
     assertThat(run("routes", "--template", template.toString(), "--get-att", "Issuer=x").err())
         .startsWith("portico: --get-att takes LogicalId.Attribute=Value (as Fn::GetAtt names it), got 'Issuer=x'");
     assertThat(run("routes", "--api", SHOP, "--get-att", "A.B=x").err())
-        .startsWith("portico: --http-api, --parameter-overrides, --get-att and --import-value go with --template");
+        .startsWith("portico: --http-api, --parameter-overrides, --get-att, --import-value and --s3-object go with"
+            + " --template");
   }
 
   @Test

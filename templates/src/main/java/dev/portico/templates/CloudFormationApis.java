@@ -63,9 +63,19 @@ final class CloudFormationApis {
       origins.map("", propertiesAt + "/Body", true);
       addResources(logicalId, body, origins);
     } else if (properties.has("BodyS3Location")) {
-      reader.error(propertiesAt + "/BodyS3Location", "BodyS3Location is an S3 object; Portico reads definitions from"
-          + " local files: download it and write it as Body, or serve it with --api");
-      return Optional.empty();
+      String uri = reader.s3Uri(properties.get("BodyS3Location"), propertiesAt + "/BodyS3Location");
+      JsonNode file = uri == null ? null : reader.include(uri, propertiesAt + "/BodyS3Location");
+      if (file == null) {
+        return Optional.empty();
+      }
+      if (!file.isObject()) {
+        reader.error(propertiesAt + "/BodyS3Location", uri + " must hold an OpenAPI definition (a map)");
+        return Optional.empty();
+      }
+      // as CloudFormation imports it: the object's definition, intrinsics not resolved
+      body = (ObjectNode) file;
+      origins.map("", propertiesAt + "/BodyS3Location (" + uri + ")", true);
+      addResources(logicalId, body, origins);
     } else if (properties.has("Target")) {
       quickCreate = true;
       body = quickCreate(properties, propertiesAt, origins);

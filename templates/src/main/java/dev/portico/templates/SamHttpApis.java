@@ -164,17 +164,16 @@ final class SamHttpApis {
       if (location == null) {
         return Optional.empty();
       }
-      if (!location.isTextual()) {
-        reader.error(propertiesAt + "/DefinitionUri", "DefinitionUri is an S3 location; Portico reads a local file:"
-            + " name the local copy (a path relative to the template)");
+      String uri = location.isTextual() ? location.asText() : reader.s3Uri(location, propertiesAt + "/DefinitionUri");
+      if (uri == null) {
         return Optional.empty();
       }
-      JsonNode file = reader.include(location.asText(), propertiesAt + "/DefinitionUri");
+      JsonNode file = reader.include(uri, propertiesAt + "/DefinitionUri");
       if (file == null || !file.isObject()) {
         return Optional.empty();
       }
       body = (ObjectNode) file;
-      origins.map("", propertiesAt + "/DefinitionUri (" + location.asText() + ")", true);
+      origins.map("", propertiesAt + "/DefinitionUri (" + uri + ")", true);
       for (String field : List.of("Auth", "CorsConfiguration")) {
         if (properties.has(field)) {
           reader.error(propertiesAt + "/" + field, field + " works only with an inline DefinitionBody (SAM refuses"

@@ -1,6 +1,7 @@
 package dev.portico.templates;
 
 import dev.portico.gateway.GatewayLimits;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -8,7 +9,8 @@ import java.util.Objects;
 /**
  * How a template is read: the values {@code sam deploy --parameter-overrides} would pass, values of other stacks'
  * exports ({@code Fn::ImportValue}), attributes only AWS knows ({@code Fn::GetAtt} of a nested stack's outputs, an
- * AppSync API's URL), the pseudo parameters of the stack, and the route quota.
+ * AppSync API's URL), local copies of S3 objects the template names ({@code DefinitionUri}, {@code
+ * BodyS3Location}, {@code AWS::Include}), the pseudo parameters of the stack, and the route quota.
  *
  * <pre>{@code
  * TemplateOptions options = TemplateOptions.builder()
@@ -22,13 +24,14 @@ import java.util.Objects;
  * @param parameters parameter values by name, overriding the template's defaults
  * @param importValues export values by export name
  * @param attributes {@code Fn::GetAtt} values by {@code LogicalId.Attribute}, for attributes Portico cannot know
+ * @param s3Objects local files standing for S3 objects, by {@code s3://bucket/key}
  * @param region {@code AWS::Region}
  * @param accountId {@code AWS::AccountId}
  * @param stackName {@code AWS::StackName}
  * @param maxRoutes the route quota of each API
  */
 public record TemplateOptions(Map<String, String> parameters, Map<String, String> importValues,
-    Map<String, String> attributes, String region,
+    Map<String, String> attributes, Map<String, Path> s3Objects, String region,
     String accountId, String stackName, int maxRoutes) {
 
   /**
@@ -37,6 +40,7 @@ public record TemplateOptions(Map<String, String> parameters, Map<String, String
    * @param parameters parameter values
    * @param importValues export values
    * @param attributes attribute values
+   * @param s3Objects local copies of S3 objects
    * @param region the region
    * @param accountId the account id
    * @param stackName the stack name
@@ -46,6 +50,12 @@ public record TemplateOptions(Map<String, String> parameters, Map<String, String
     parameters = Map.copyOf(parameters);
     importValues = Map.copyOf(importValues);
     attributes = Map.copyOf(attributes);
+    s3Objects = Map.copyOf(s3Objects);
+    for (String uri : s3Objects.keySet()) {
+      if (!uri.matches("s3://[^/]+/.+")) {
+        throw new IllegalArgumentException("S3 object '" + uri + "' must be s3://BUCKET/KEY");
+      }
+    }
     for (String name : attributes.keySet()) {
       int dot = name.indexOf('.');
       if (dot <= 0 || dot == name.length() - 1) {
@@ -87,6 +97,7 @@ public record TemplateOptions(Map<String, String> parameters, Map<String, String
     builder.parameters.putAll(parameters);
     builder.importValues.putAll(importValues);
     builder.attributes.putAll(attributes);
+    builder.s3Objects.putAll(s3Objects);
     builder.region = region;
     builder.accountId = accountId;
     builder.stackName = stackName;
@@ -99,6 +110,7 @@ public record TemplateOptions(Map<String, String> parameters, Map<String, String
     private final Map<String, String> parameters = new LinkedHashMap<>();
     private final Map<String, String> importValues = new LinkedHashMap<>();
     private final Map<String, String> attributes = new LinkedHashMap<>();
+    private final Map<String, Path> s3Objects = new LinkedHashMap<>();
     private String region = "us-east-1";
     private String accountId = "123456789012";
     private String stackName = "portico";
@@ -156,6 +168,20 @@ public record TemplateOptions(Map<String, String> parameters, Map<String, String
     }
 
     /**
+     * A local file standing for an S3 object the template names, as {@code --s3-object s3://BUCKET/KEY=FILE}: a
+     * SAM {@code DefinitionUri} ({@code s3://...} or {@code {Bucket, Key}}), an {@code AWS::ApiGatewayV2::Api}'s
+     * {@code BodyS3Location}, an {@code AWS::Include} {@code Location}.
+     *
+     * @param uri {@code s3://BUCKET/KEY}
+     * @param file the local copy (relative paths are against the template's folder)
+     * @return this builder
+     */
+    public Builder s3Object(String uri, Path file) {
+      s3Objects.put(Objects.requireNonNull(uri, "uri"), Objects.requireNonNull(file, "file"));
+      return this;
+    }
+
+    /**
      * {@code AWS::Region}.
      *
      * @param region e.g. {@code eu-west-1}
@@ -206,7 +232,7 @@ public record TemplateOptions(Map<String, String> parameters, Map<String, String
      * @throws IllegalArgumentException naming the value that is not valid
      */
     public TemplateOptions build() {
-      return new TemplateOptions(parameters, importValues, attributes, region, accountId, stackName, maxRoutes);
+      return new TemplateOptions(parameters, importValues, attributes, s3Objects, region, accountId, stackName, maxRoutes);
     }
   }
 }

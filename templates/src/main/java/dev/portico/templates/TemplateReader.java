@@ -63,6 +63,8 @@ public final class TemplateReader {
   private final ObjectNode template;
   private final Stack stack;
   private final Map<String, String> functionNames = new LinkedHashMap<>();
+  /** The local files the template includes, for --watch. */
+  private final Set<Path> included = new java.util.LinkedHashSet<>();
   /** Resources whose Condition is false (or names no condition): not created. */
   private final Set<String> notCreated = new HashSet<>();
 
@@ -220,7 +222,7 @@ public final class TemplateReader {
     ignored.forEach((type, ids) -> info("/Resources", type + " is not served by Portico: " + String.join(", ", ids)));
     List<ImportProblem> all = new ArrayList<>(stack.problems());
     all.addAll(problems);
-    return new TemplateResult(all, apis, functions, domains.domains());
+    return new TemplateResult(all, apis, functions, domains.domains(), List.copyOf(included));
   }
 
   private boolean hasServerlessResources() {
@@ -503,6 +505,20 @@ public final class TemplateReader {
   }
 
   /**
+   * An S3 location written as a map ({@code {Bucket, Key}}: SAM's {@code DefinitionUri}, {@code BodyS3Location}),
+   * as {@code s3://BUCKET/KEY}.
+   *
+   * @return the URI, or null when the map is not one (reported)
+   */
+  @Nullable String s3Uri(JsonNode location, String at) {
+    if (!location.path("Bucket").isTextual() || !location.path("Key").isTextual()) {
+      error(at, "an S3 location needs Bucket and Key");
+      return null;
+    }
+    return "s3://" + location.get("Bucket").asText() + "/" + location.get("Key").asText();
+  }
+
+  /**
    * Reads a definition a template holds or includes, through the OpenAPI importer, and moves its problems to the
    * template: each pointer inside the definition becomes the template pointer its origin maps it to.
    */
@@ -555,12 +571,19 @@ public final class TemplateReader {
    * @return the document, or null when it cannot be read (reported)
    */
   @Nullable JsonNode include(String location, String at) {
-    if (location.startsWith("s3://") || location.startsWith("https://")) {
+    Path local = options.s3Objects().get(location);
+    if (location.startsWith("s3://") && local == null) {
+      error(at, "'" + location + "' is an S3 object: give its local copy with --s3-object " + location + "=FILE"
+          + " (TemplateOptions.s3Object), or name the copy in the template");
+      return null;
+    }
+    if (location.startsWith("https://")) {
       error(at, "'" + location + "' is not a local file: Portico reads definitions from the template's folder;"
           + " download it and name the local copy");
       return null;
     }
-    Path file = folder.resolve(location).normalize();
+    Path file = folder.resolve(local != null ? local : Path.of(location)).normalize();
+    included.add(file);
     try {
       List<ImportProblem> duplicates = new ArrayList<>();
       JsonNode document = TemplateText.include(Files.readString(file, StandardCharsets.UTF_8), duplicates);

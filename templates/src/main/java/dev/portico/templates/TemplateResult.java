@@ -21,17 +21,27 @@ public final class TemplateResult {
   private final List<TemplateApi> apis;
   private final List<TemplateFunction> functions;
   private final List<TemplateDomain> domains;
+  private final List<java.nio.file.Path> includedFiles;
 
   TemplateResult(List<ImportProblem> problems, List<TemplateApi> apis, List<TemplateFunction> functions) {
-    this(problems, apis, functions, List.of());
+    this(problems, apis, functions, List.of(), List.of());
   }
 
   TemplateResult(List<ImportProblem> problems, List<TemplateApi> apis, List<TemplateFunction> functions,
-      List<TemplateDomain> domains) {
+      List<TemplateDomain> domains, List<java.nio.file.Path> includedFiles) {
     this.problems = List.copyOf(problems);
     this.apis = List.copyOf(apis);
     this.functions = List.copyOf(functions);
     this.domains = List.copyOf(domains);
+    this.includedFiles = List.copyOf(includedFiles);
+  }
+
+  /**
+   * @return the local files the template reads besides itself ({@code DefinitionUri}, {@code AWS::Include}, the
+   *     local copies of S3 objects), so a watcher can reload on their changes
+   */
+  public List<java.nio.file.Path> includedFiles() {
+    return includedFiles;
   }
 
   /**

@@ -39,7 +39,8 @@ class SamTranslatorCorpusTest {
           + " error at the Ref",
       "http_api_existing_openapi", MISSING_FUNCTION,
       "http_api_existing_openapi_conditions", MISSING_FUNCTION,
-      "http_api_def_uri", "DefinitionUri in S3: Portico reads local files only, and says so at the property");
+      "http_api_def_uri", "DefinitionUri in S3: read from a local copy only (--s3-object), and without one Portico"
+          + " says so at the property");
 
   static Stream<String> inputs() throws IOException {
     try (Stream<Path> files = Files.list(CORPUS.resolve("input"))) {

@@ -536,4 +536,39 @@ class TemplateReaderTest {
     assertThat(problems(refused, Level.ERROR)).containsExactly("/Resources/Orders/Properties/Domain/BasePath/0:"
         + " Invalid Basepath name provided. (SAM takes letters, digits, '/', '-' and '_')");
   }
+
+  /** Issue 20: "BodyS3Location only as a local path the user maps"; the same for SAM's DefinitionUri and includes. */
+  @Test
+  void s3ObjectsAreReadFromTheLocalCopiesTheUserMaps(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path copy = dir.resolve("orders-api.yaml");
+    java.nio.file.Files.writeString(copy, String.join("\n",
+        "openapi: 3.0.1",
+        "info: {title: orders, version: '1'}",
+        "paths:",
+        "  /orders:",
+        "    get:",
+        "      x-amazon-apigateway-integration: {type: http_proxy, httpMethod: GET, uri: 'https://orders.example',"
+            + " payloadFormatVersion: '1.0'}",
+        ""));
+    String yaml = String.join("\n",
+        "Transform: AWS::Serverless-2016-10-31",
+        "Resources:",
+        "  Cfn: {Type: AWS::ApiGatewayV2::Api, Properties: {BodyS3Location: {Bucket: defs, Key: orders.yaml}}}",
+        "  Sam: {Type: AWS::Serverless::HttpApi, Properties: {DefinitionUri: {Bucket: defs, Key: orders.yaml}}}",
+        "  Included:",
+        "    Type: AWS::Serverless::HttpApi",
+        "    Properties:",
+        "      DefinitionBody: {'Fn::Transform': {Name: AWS::Include, Parameters: {Location: 's3://defs/orders.yaml'}}}",
+        "");
+
+    TemplateResult mapped = read(yaml, TemplateOptions.builder().s3Object("s3://defs/orders.yaml", copy).build());
+
+    assertThat(mapped.errors()).isEmpty();
+    assertThat(mapped.apis()).hasSize(3).allSatisfy(api -> assertThat(Describe.api(api))
+        .contains("route GET /orders -> http GET https://orders.example v1.0"));
+    assertThat(mapped.includedFiles()).containsExactly(copy);
+    assertThat(read(yaml).errors()).extracting(ImportProblem::message).containsOnly("'s3://defs/orders.yaml' is an"
+        + " S3 object: give its local copy with --s3-object s3://defs/orders.yaml=FILE (TemplateOptions.s3Object), or"
+        + " name the copy in the template").hasSize(3);
+  }
 }

@@ -36,7 +36,7 @@ import org.jspecify.annotations.Nullable;
 public final class Cli {
   static final String USAGE = String.join("\n",
       "usage: portico serve (--api FILE | --template FILE [--parameter-overrides K=V]... [--get-att ID.ATTR=V]...",
-      "                     [--import-value EXPORT=V]... [--http-api ID])",
+      "                     [--import-value EXPORT=V]... [--s3-object s3://BUCKET/KEY=FILE]... [--http-api ID])",
       "                     [--host 127.0.0.1] [--port 3000] [--function NAME=HANDLER|NAME=http://...]...",
       "                     [--classpath PATHS] [--stage NAME] [--stage-variable K=V]... [--jwt-issuer AUTHORIZER=URL]...",
       "                     [--domain-name NAME] [--reserved-concurrency NAME=N]... [--max-connections 1000]",
@@ -326,7 +326,14 @@ public final class Cli {
     options.parameterOverrides().forEach(template::parameter);
     options.attributes().forEach(template::attribute);
     options.pairs("--import-value").forEach(template::importValue);
-    return new TemplateSource(options.api(), template.build(), Optional.ofNullable(options.optional("--http-api")),
+    options.pairs("--s3-object").forEach((uri, file) -> template.s3Object(uri, Path.of(file).toAbsolutePath()));
+    TemplateOptions built;
+    try {
+      built = template.build();
+    } catch (IllegalArgumentException e) {
+      throw new Options.UsageException(e.getMessage()); // such as --s3-object with no s3://BUCKET/KEY
+    }
+    return new TemplateSource(options.api(), built, Optional.ofNullable(options.optional("--http-api")),
         findFunctions);
   }
 

@@ -14,13 +14,13 @@ final class Options {
   private static final Map<String, Set<String>> VALUED = Map.of(
       "serve", Set.of("--api", "--host", "--port", "--function", "--classpath", "--stage", "--stage-variable",
           "--jwt-issuer", "--domain-name", "--reserved-concurrency", "--max-connections", "--header-timeout",
-          "--template", "--parameter-overrides", "--get-att", "--import-value", "--http-api", "--local-issuer-port", "--env-vars",
+          "--template", "--parameter-overrides", "--get-att", "--import-value", "--s3-object", "--http-api", "--local-issuer-port", "--env-vars",
           "--integration"),
       "token", Set.of("--scopes", "--claim", "--subject", "--audience", "--issuer", "--expires-in"),
-      "validate", Set.of("--api", "--template", "--parameter-overrides", "--get-att", "--import-value", "--http-api"),
-      "routes", Set.of("--api", "--stage", "--template", "--parameter-overrides", "--get-att", "--import-value", "--http-api"),
+      "validate", Set.of("--api", "--template", "--parameter-overrides", "--get-att", "--import-value", "--s3-object", "--http-api"),
+      "routes", Set.of("--api", "--stage", "--template", "--parameter-overrides", "--get-att", "--import-value", "--s3-object", "--http-api"),
       "explain", Set.of("--api", "--stage", "--stage-variable", "-H", "--header", "--template",
-          "--parameter-overrides", "--get-att", "--import-value", "--http-api"));
+          "--parameter-overrides", "--get-att", "--import-value", "--s3-object", "--http-api"));
   private static final Map<String, Set<String>> FLAGS = Map.of(
       "serve", Set.of("--watch", "--local-issuer", "--cold-starts"), "token", Set.of(), "validate", Set.of("--strict", "--all"), "routes", Set.of(), "explain", Set.of());
 
@@ -105,8 +105,9 @@ final class Options {
           + " template) is needed");
     }
     if (template == null && (optional("--http-api") != null || !all("--parameter-overrides").isEmpty()
-        || !all("--get-att").isEmpty() || !all("--import-value").isEmpty())) {
-      throw new UsageException("--http-api, --parameter-overrides, --get-att and --import-value go with --template");
+        || !all("--get-att").isEmpty() || !all("--import-value").isEmpty() || !all("--s3-object").isEmpty())) {
+      throw new UsageException("--http-api, --parameter-overrides, --get-att, --import-value and --s3-object go with"
+          + " --template");
     }
     return Path.of(api != null ? api : template);
   }

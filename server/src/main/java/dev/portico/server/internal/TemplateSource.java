@@ -111,6 +111,7 @@ final class TemplateSource {
     TemplateApi api = choose(template);
     List<String> notes = new ArrayList<>();
     List<Path> watched = new ArrayList<>(List.of(file.toAbsolutePath()));
+    template.includedFiles().forEach(included -> watched.add(included.toAbsolutePath()));
     Map<String, LambdaFunction> functions = new LinkedHashMap<>();
     Map<String, Map<String, String>> environments = new java.util.TreeMap<>();
     for (String name : api.functionNames()) {
