@@ -14,6 +14,7 @@ module dev.portico.integration {
   requires com.fasterxml.jackson.core;
   requires transitive java.net.http;
   requires static aws.lambda.java.core;
+  requires org.objectweb.asm;
 
   exports dev.portico.integration;
   exports dev.portico.integration.aws;

@@ -158,4 +158,30 @@ public final class AwsLambdaHandlers {
     Objects.requireNonNull(functionName, "functionName");
     return FunctionClassLoaders.of(functionName, classpath);
   }
+
+  /**
+   * A function's class loader as {@link #functionClassLoader(String, List)}, whose code also sees the function's
+   * own environment variables, as a Lambda function's process does: {@code System.getenv("TABLE")} in its classes
+   * (and in the libraries of its class path) answers the function's {@code TABLE}, else the host's. Two functions
+   * with different values each see their own; nothing of the host's environment changes. It works by rewriting
+   * those calls as each class is defined ({@link LambdaEnvironment}); code the JDK runs for the function (a
+   * {@code ProcessBuilder}'s child, say) sees the host's environment.
+   *
+   * <pre>{@code
+   * URLClassLoader orders = AwsLambdaHandlers.functionClassLoader("orders", List.of(jar), Map.of("TABLE", "orders"));
+   * URLClassLoader users = AwsLambdaHandlers.functionClassLoader("users", List.of(jar), Map.of("TABLE", "users"));
+   * }</pre>
+   *
+   * @param functionName the function's name, for the loader's name
+   * @param classpath jars and class folders, like a Lambda deployment package
+   * @param environment the function's variables ({@code Environment.Variables}); empty for the host's alone
+   * @return the class loader
+   * @throws IllegalArgumentException when a path does not exist or cannot be turned into a URL
+   */
+  public static URLClassLoader functionClassLoader(String functionName, List<Path> classpath,
+      java.util.Map<String, String> environment) {
+    Objects.requireNonNull(functionName, "functionName");
+    Objects.requireNonNull(environment, "environment");
+    return FunctionClassLoaders.of(functionName, classpath, environment);
+  }
 }

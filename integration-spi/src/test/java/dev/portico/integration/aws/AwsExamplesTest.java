@@ -16,7 +16,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Enumeration;
+import java.net.URLClassLoader;
 import java.util.List;
+import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
@@ -62,6 +64,30 @@ class AwsExamplesTest {
     assertThat(AwsLambdaHandlersTest.run(orders, "orders").bodyText()).isEqualTo("order 7 for orders");
     assertThat(loader.loadClass("com.example.OrdersHandler")).isNotSameAs(OrdersHandler.class);
     ((AutoCloseable) loader).close();
+  }
+
+  @Test
+  void functionClassLoaderWithEnvironmentExample() throws Exception {
+    Path jar = deploymentPackage();
+
+    URLClassLoader orders = AwsLambdaHandlers.functionClassLoader("orders", List.of(jar), Map.of("TABLE", "orders"));
+    URLClassLoader users = AwsLambdaHandlers.functionClassLoader("users", List.of(jar), Map.of("TABLE", "users"));
+
+    Class<?> handler = orders.loadClass("com.example.OrdersHandler");
+    assertThat(handler.getProtectionDomain().getCodeSource().getLocation().toURI()).isEqualTo(jar.toUri());
+    assertThat(handler.getPackage().getName()).isEqualTo("com.example");
+    assertThat(users.loadClass("com.example.OrdersHandler")).isNotSameAs(handler);
+    assertThat(AwsLambdaHandlersTest.run(AwsLambdaHandlers.load("com.example.OrdersHandler::handle", users), "users")
+        .bodyText()).isEqualTo("order 7 for users");
+    orders.close();
+    users.close();
+  }
+
+  @Test
+  void lambdaEnvironmentExample() {
+    String table = LambdaEnvironment.getenv("TABLE", PetsHandler.class);   // the function's TABLE, else the host's
+
+    assertThat(table).as("PetsHandler is no function's class here: the host's").isEqualTo(System.getenv("TABLE"));
   }
 
   @Test

@@ -119,6 +119,33 @@ class AwsLambdaHandlersTest {
     }
   }
 
+  /** Issue 20: each function sees its own Environment.Variables through System.getenv, as on Lambda. */
+  @Test
+  void eachFunctionSeesItsOwnEnvironmentAndTheHostsIsUnchanged() throws Exception {
+    List<Path> classpath = List.of(location(dev.portico.integration.aws.handlers.EnvHandler.class));
+    String handler = "dev.portico.integration.aws.handlers.EnvHandler::handle";
+    try (URLClassLoader orders = AwsLambdaHandlers.functionClassLoader("orders", classpath,
+            java.util.Map.of("PORTICO_TEST_TABLE", "orders"));
+        URLClassLoader users = AwsLambdaHandlers.functionClassLoader("users", classpath,
+            java.util.Map.of("PORTICO_TEST_TABLE", "users"));
+        URLClassLoader none = AwsLambdaHandlers.functionClassLoader("none", classpath)) {
+      assertThat(answer(AwsLambdaHandlers.load(handler, orders)))
+          .isEqualTo("orders,orders,orders,orders,true,dev.portico.integration.aws.handlers");
+      assertThat(answer(AwsLambdaHandlers.load(handler, users)))
+          .isEqualTo("users,users,users,users,true,dev.portico.integration.aws.handlers");
+      assertThat(answer(AwsLambdaHandlers.load(handler, none))).startsWith("null,null,null,null,true,");
+      assertThat(System.getenv("PORTICO_TEST_TABLE")).as("the host's environment is unchanged").isNull();
+      Class<?> loaded = orders.loadClass("dev.portico.integration.aws.handlers.EnvHandler");
+      assertThat(loaded.getProtectionDomain().getCodeSource().getLocation().toURI())
+          .as("a rewritten class keeps its code source").isEqualTo(classpath.get(0).toUri());
+    }
+  }
+
+  private static String answer(LambdaFunction function) throws Exception {
+    return new String(function.handle("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8), context("env")),
+        java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   @Test
   void methodHandlersPickTheOverloadWithMostParameters() throws Exception {
     ClassLoader loader = getClass().getClassLoader();

@@ -113,7 +113,6 @@ final class TemplateSource {
     List<Path> watched = new ArrayList<>(List.of(file.toAbsolutePath()));
     template.includedFiles().forEach(included -> watched.add(included.toAbsolutePath()));
     Map<String, LambdaFunction> functions = new LinkedHashMap<>();
-    Map<String, Map<String, String>> environments = new java.util.TreeMap<>();
     for (String name : api.functionNames()) {
       if (bound.contains(name) || !findFunctions) {
         continue;
@@ -142,17 +141,14 @@ final class TemplateSource {
       }
       watched.addAll(code.watched());
       try {
+        // each function's System.getenv sees its own Environment.Variables, as each Lambda function's process does
         functions.put(name, AwsLambdaHandlers.load(handler.get(),
-            AwsLambdaHandlers.functionClassLoader(name, code.classpath())));
-        if (!function.environment().isEmpty()) {
-          environments.put(name, environment(function));
-        }
+            AwsLambdaHandlers.functionClassLoader(name, code.classpath(), environment(function))));
       } catch (IllegalArgumentException e) {
         notes.add(name + " (" + handler.get() + " from " + code.from() + "): " + e.getMessage()
             + "; its routes answer 500");
       }
     }
-    notes.addAll(FunctionEnvironment.apply(environments).notes());
     return new Read(template, api, functions, notes, watched);
   }
 
