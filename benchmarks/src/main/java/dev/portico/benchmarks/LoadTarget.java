@@ -24,9 +24,13 @@ import org.eclipse.jetty.server.ServerConnector;
  * What {@code scripts/load-test.sh} puts under load, one per process, on 127.0.0.1:
  * <ul>
  *   <li>{@code bare}: a plain Jetty 12 servlet writing the bytes the Lambda route answers with — the ceiling;</li>
+ *   <li>{@code bare-auth}: {@code bare}, and wrk sends the same 800-character {@code Authorization} header as to
+ *       {@code portico-jwt} (what parsing that header costs Jetty alone);</li>
  *   <li>{@code portico}: {@link PorticoServer} with {@code GET /hello} on an in-process 2.0 Lambda function;</li>
  *   <li>{@code portico-jwt}: the same route behind a JWT authorizer (RS256, issuer on loopback; wrk sends one
  *       token, so after the first request it comes from the verified-token cache, as a busy client's would);</li>
+ *   <li>{@code portico-authorizer}: the route behind a Lambda REQUEST authorizer (payload 2.0, simple responses)
+ *       whose answer is cached for 300 s by the {@code Authorization} header wrk sends;</li>
  *   <li>{@code portico-inline}: {@code portico} with the function run on the calling (container) thread — no
  *       hand-off to the integration executor, and so no integration timeout either: the cost of that hand-off.</li>
  * </ul>
@@ -44,13 +48,14 @@ public final class LoadTarget {
   /**
    * Starts one target.
    *
-   * @param args {@code bare}, {@code portico} or {@code portico-jwt}
+   * @param args the target: {@code bare}, {@code bare-auth}, {@code portico}, {@code portico-jwt}, {@code
+   *     portico-authorizer} or {@code portico-inline}
    * @throws Exception when it cannot start
    */
   public static void main(String[] args) throws Exception {
     String mode = args.length == 1 ? args[0] : "";
     switch (mode) {
-      case "bare" -> {
+      case "bare", "bare-auth" -> {
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(PorticoServer.httpConfiguration()));
         connector.setHost("127.0.0.1");
@@ -59,10 +64,11 @@ public final class LoadTarget {
         context.addServlet(new ServletHolder(new Bare()), "/*");
         server.setHandler(context);
         server.start();
-        System.out.println("READY " + connector.getLocalPort() + " -");
+        String token = mode.equals("bare-auth") ? new LoopbackIssuer().cognitoLikeToken() : "-";
+        System.out.println("READY " + connector.getLocalPort() + " " + token);
         server.join();
       }
-      case "portico", "portico-jwt", "portico-inline" -> {
+      case "portico", "portico-jwt", "portico-authorizer", "portico-inline" -> {
         LambdaFunction hello = (event, context) -> LAMBDA_RESPONSE;
         LambdaIntegration.Builder integration = LambdaIntegration.builder("hello", hello);
         if (mode.equals("portico-inline")) {
@@ -78,12 +84,21 @@ public final class LoadTarget {
           route.jwt("jwt", "pets/read");
           token = issuer.cognitoLikeToken();
         }
+        if (mode.equals("portico-authorizer")) {
+          byte[] allow = "{\"isAuthorized\":true}".getBytes(StandardCharsets.UTF_8);
+          api.authorizer(Authorizer.lambda("keys", dev.portico.integration.LambdaAuthorizer.of("keys",
+                  (event, context) -> allow))
+              .payloadFormat(PayloadFormat.V2_0).simpleResponses(true)
+              .identitySources("$request.header.Authorization").resultTtl(java.time.Duration.ofSeconds(300)).build());
+          route.custom("keys");
+          token = new LoopbackIssuer().cognitoLikeToken(); // the same header size as the JWT target's
+        }
         PorticoServer server = PorticoServer.builder(Gateway.create(api.route(route.build()).build())).port(0).start();
         System.out.println("READY " + server.port() + " " + token);
         server.join();
       }
       default -> {
-        System.err.println("usage: LoadTarget bare|portico|portico-jwt|portico-inline");
+        System.err.println("usage: LoadTarget bare|bare-auth|portico|portico-jwt|portico-authorizer|portico-inline");
         System.exit(2);
       }
     }
