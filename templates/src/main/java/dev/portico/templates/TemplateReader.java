@@ -448,17 +448,7 @@ public final class TemplateReader {
    * @return the value, or null when something in it could not be resolved
    */
   @Nullable JsonNode resolve(JsonNode node, String at) {
-    try {
-      JsonNode value = stack.intrinsics().resolve(node, at);
-      return Intrinsics.isNoValue(value) ? NODES.missingNode() : value;
-    } catch (Intrinsics.Unresolved failed) {
-      for (Intrinsics.Unresolved e : failed.all()) {
-        if (!e.alreadyReported()) {
-          error(e.pointer().isEmpty() ? at : e.pointer(), e.reason());
-        }
-      }
-      return null;
-    }
+    return resolve(node, at, Level.ERROR, "");
   }
 
   /**
@@ -468,13 +458,17 @@ public final class TemplateReader {
    * @return the value, or null when it could not be resolved (reported)
    */
   @Nullable JsonNode resolveOrWarn(JsonNode node, String at, String leftOut) {
+    return resolve(node, at, Level.WARNING, "; " + leftOut);
+  }
+
+  private @Nullable JsonNode resolve(JsonNode node, String at, Level level, String consequence) {
     try {
       JsonNode value = stack.intrinsics().resolve(node, at);
       return Intrinsics.isNoValue(value) ? NODES.missingNode() : value;
     } catch (Intrinsics.Unresolved failed) {
       for (Intrinsics.Unresolved e : failed.all()) {
         if (!e.alreadyReported()) {
-          warning(e.pointer().isEmpty() ? at : e.pointer(), e.reason() + "; " + leftOut);
+          problems.add(new ImportProblem(level, e.pointer().isEmpty() ? at : e.pointer(), e.reason() + consequence));
         }
       }
       return null;
