@@ -6,6 +6,7 @@
 #   TARGETS="bare portico" scripts/load-test.sh
 # Targets (benchmarks/src/main/java/dev/portico/benchmarks/LoadTarget.java), one JVM each on 127.0.0.1:
 #   bare                a plain Jetty 12 servlet writing the bytes the Lambda route answers with (the ceiling)
+#   bare-core           the same bytes from a Jetty core Handler, no servlet layer (Jetty's own floor)
 #   bare-auth           bare, with wrk sending the JWT target's 800-character Authorization header
 #   portico             PorticoServer, GET /hello on an in-process payload 2.0 Lambda function
 #   portico-jwt         the same route behind a JWT authorizer (RS256; one token: the verified-token cache serves it)
@@ -80,7 +81,7 @@ def median(target, key):
 def spread(target, key, fmt):
     values = sorted(r[key] for r in rows[target])
     return fmt % values[0] if len(values) == 1 else (fmt % values[0]) + "–" + (fmt % values[-1])
-names = {"bare": "bare Jetty 12 servlet, same bytes", "bare-auth": "bare Jetty, with the 800-character Authorization header",
+names = {"bare": "bare Jetty 12 servlet, same bytes", "bare-core": "bare Jetty 12 core Handler (no servlet), same bytes", "bare-auth": "bare Jetty, with the 800-character Authorization header",
          "portico": "Portico, v2 Lambda route", "portico-jwt": "Portico, + JWT (token cached)",
          "portico-authorizer": "Portico, + Lambda authorizer (cached)",
          "portico-inline": "Portico, function on the container thread"}

@@ -24,6 +24,8 @@ import org.eclipse.jetty.server.ServerConnector;
  * What {@code scripts/load-test.sh} puts under load, one per process, on 127.0.0.1:
  * <ul>
  *   <li>{@code bare}: a plain Jetty 12 servlet writing the bytes the Lambda route answers with — the ceiling;</li>
+ *   <li>{@code bare-core}: the same bytes from a Jetty 12 core {@code Handler}, no servlet layer — the floor of
+ *       Jetty itself, to tell the servlet machinery's cost from Portico's;</li>
  *   <li>{@code bare-auth}: {@code bare}, and wrk sends the same 800-character {@code Authorization} header as to
  *       {@code portico-jwt} (what parsing that header costs Jetty alone);</li>
  *   <li>{@code portico}: {@link PorticoServer} with {@code GET /hello} on an in-process 2.0 Lambda function;</li>
@@ -48,7 +50,7 @@ public final class LoadTarget {
   /**
    * Starts one target.
    *
-   * @param args the target: {@code bare}, {@code bare-auth}, {@code portico}, {@code portico-jwt}, {@code
+   * @param args the target: {@code bare}, {@code bare-core}, {@code bare-auth}, {@code portico}, {@code portico-jwt}, {@code
    *     portico-authorizer} or {@code portico-inline}
    * @throws Exception when it cannot start
    */
@@ -66,6 +68,26 @@ public final class LoadTarget {
         server.start();
         String token = mode.equals("bare-auth") ? new LoopbackIssuer().cognitoLikeToken() : "-";
         System.out.println("READY " + connector.getLocalPort() + " " + token);
+        server.join();
+      }
+      case "bare-core" -> {
+        Server server = new Server();
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(PorticoServer.httpConfiguration()));
+        connector.setHost("127.0.0.1");
+        server.addConnector(connector);
+        server.setHandler(new org.eclipse.jetty.server.Handler.Abstract.NonBlocking() {
+          @Override
+          public boolean handle(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
+              org.eclipse.jetty.util.Callback callback) {
+            response.setStatus(200);
+            response.getHeaders().put(org.eclipse.jetty.http.HttpHeader.CONTENT_TYPE, "application/json");
+            response.getHeaders().put(org.eclipse.jetty.http.HttpHeader.CONTENT_LENGTH, BODY_BYTES.length);
+            response.write(true, java.nio.ByteBuffer.wrap(BODY_BYTES), callback);
+            return true;
+          }
+        });
+        server.start();
+        System.out.println("READY " + connector.getLocalPort() + " -");
         server.join();
       }
       case "portico", "portico-jwt", "portico-authorizer", "portico-inline" -> {
@@ -98,7 +120,7 @@ public final class LoadTarget {
         server.join();
       }
       default -> {
-        System.err.println("usage: LoadTarget bare|bare-auth|portico|portico-jwt|portico-authorizer|portico-inline");
+        System.err.println("usage: LoadTarget bare|bare-core|bare-auth|portico|portico-jwt|portico-authorizer|portico-inline");
         System.exit(2);
       }
     }
