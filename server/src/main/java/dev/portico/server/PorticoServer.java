@@ -3,14 +3,12 @@ package dev.portico.server;
 import dev.portico.gateway.Gateway;
 import dev.portico.gateway.GatewayLimits;
 import dev.portico.server.internal.AwsErrorHandler;
+import dev.portico.server.internal.GatewayHandler;
 import dev.portico.server.internal.HeaderDeadline;
-import dev.portico.servlet.PorticoServlet;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Supplier;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -30,6 +28,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  *   client.send(HttpRequest.newBuilder(base.resolve("/pets/7")).build(), HttpResponse.BodyHandlers.ofString());
  * }
  * }</pre>
+ *
+ * <p>Requests reach the gateway through a non-blocking Jetty core handler, not the servlet layer (half the CPU per
+ * request); {@code PorticoServlet} and {@code PorticoFilter} remain for servlet containers.
  *
  * <p>How Jetty is set up: encoded slashes ({@code %2F}), encoded dots and empty segments ({@code //}) reach the
  * gateway, which routes them as AWS does (Jetty refuses them by default); request headers up to {@link
@@ -71,14 +72,8 @@ public final class PorticoServer implements AutoCloseable {
     AwsErrorHandler errors = new AwsErrorHandler();
     server.setErrorHandler(errors);
 
-    ServletContextHandler context = new ServletContextHandler("/");
-    context.setErrorHandler(errors);
-    // Let the servlet see ambiguous URIs undecoded instead of Jetty refusing them with 400.
-    context.getServletHandler().setDecodeAmbiguousURIs(true);
-    ServletHolder servlet = new ServletHolder("portico", PorticoServlet.of(builder.gateway));
-    servlet.setAsyncSupported(true);
-    context.addServlet(servlet, "/*");
-    server.setHandler(new GracefulHandler(context));
+    // Jetty's core API, not its servlet layer: the same mapping as the servlet adapter, at less than half the cost
+    server.setHandler(new GracefulHandler(new GatewayHandler(builder.gateway)));
     server.setStopTimeout(builder.stopTimeout.toMillis());
     server.setStopAtShutdown(false);
   }

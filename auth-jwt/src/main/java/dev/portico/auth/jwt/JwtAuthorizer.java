@@ -114,6 +114,29 @@ public final class JwtAuthorizer implements AutoCloseable {
     return keys.warmUp(config.clock().instant()).thenApply(ignored -> null);
   }
 
+  /** What {@link #keysReady()} answers when the keys are there. */
+  private static final java.util.concurrent.CompletableFuture<Void> READY =
+      java.util.concurrent.CompletableFuture.completedFuture(null);
+
+  /**
+   * When {@link #authorize} can decide without waiting for the issuer's keys: at once (a completed stage) when they
+   * are there, else when the fetch {@code authorize} would wait for has ended, succeeded or not. A host that must
+   * not block (a non-blocking HTTP handler) waits on this, then authorizes:
+   *
+   * <pre>{@code
+   * authorizer.keysReady().thenApply(ready -> authorizer.authorize(token, Set.of("pets/read")));
+   * }</pre>
+   *
+   * @return the stage; completed when no wait is needed
+   */
+  public java.util.concurrent.CompletionStage<Void> keysReady() {
+    Instant now = config.clock().instant();
+    if (keys.current(now) != null) {
+      return READY;
+    }
+    return keys.warmUp(now).thenApply(ignored -> null);
+  }
+
   /** Stops listening for new keys, and releases the key cache this authorizer made for itself. */
   @Override
   public void close() {

@@ -84,7 +84,7 @@ final class KeySource {
 
   /** Starts a fetch now unless one is running or backing off: keys ready before the first request needs them. */
   CompletableFuture<?> warmUp(Instant now) {
-    if (snapshot != null) {
+    if (current(now) != null) {
       return CompletableFuture.completedFuture(null);
     }
     CompletableFuture<Snapshot> fetch = startFetch(now, false);

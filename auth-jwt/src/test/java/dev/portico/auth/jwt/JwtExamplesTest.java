@@ -100,6 +100,33 @@ class JwtExamplesTest {
     }
   }
 
+  /** Issue 21: a host that must not block waits for the keys without a thread waiting, then authorizes. */
+  @Test
+  void keysReadyExample() throws Exception {
+    try (IssuerFixture idp = IssuerFixture.withKeyA();
+        JwtAuthorizer authorizer = JwtAuthorizer.create(JwtAuthorizerConfig.builder()
+            .issuer(idp.issuer)
+            .audiences("pets-api")
+            .build())) {
+      String token = "Bearer " + idp.token().validAt(Clock.systemUTC().instant()).claim("scope", "pets/read").sign();
+      java.util.concurrent.CompletionStage<Void> cold = authorizer.keysReady();
+
+      java.util.concurrent.CompletionStage<AuthorizationResult> decided =
+          authorizer.keysReady().thenApply(ready -> authorizer.authorize(token, Set.of("pets/read")));
+
+      assertThat(decided.toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS))
+          .isInstanceOf(AuthorizationResult.Allowed.class);
+      assertThat(cold.toCompletableFuture().isDone()).as("complete once the keys are fetched").isTrue();
+      assertThat(authorizer.keysReady().toCompletableFuture().isDone()).as("keys there: no wait").isTrue();
+      assertThat(authorizer.metrics().keyFetches()).isEqualTo(1);
+      decidedByTheExample(authorizer, token);
+    }
+  }
+
+  private static void decidedByTheExample(JwtAuthorizer authorizer, String token) {
+    authorizer.keysReady().thenApply(ready -> authorizer.authorize(token, Set.of("pets/read")));
+  }
+
   @Test
   void jwtAuthorizerExample() {
     Request request = new Request(Map.of()); // no token: refused before any key is needed

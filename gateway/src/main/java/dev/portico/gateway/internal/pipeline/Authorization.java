@@ -8,7 +8,7 @@ import java.util.concurrent.CompletionStage;
  * How a route is authorized (pipeline step 6): not at all, by a JWT authorizer, or by a Lambda authorizer. The
  * answer is the authorizer context the integration receives, or AWS's refusal.
  */
-public sealed interface Authorization permits Authorization.Immediate, LambdaAuthorization {
+public sealed interface Authorization permits Authorization.Immediate, JwtAuthorization, LambdaAuthorization {
 
   /** A route without authorization. */
   None NONE = new None();
@@ -25,7 +25,7 @@ public sealed interface Authorization permits Authorization.Immediate, LambdaAut
    * An authorization decided at once, on the calling thread, calling nothing: the pipeline takes its answer without
    * a future.
    */
-  sealed interface Immediate extends Authorization permits None, JwtAuthorization {
+  sealed interface Immediate extends Authorization permits None {
     /**
      * Decides one call now.
      *

@@ -156,6 +156,12 @@ public final class Pipeline<R> implements AutoCloseable {
     if (authorization instanceof Authorization.Immediate now) {
       return authorized(call, now.decide(call));
     }
+    if (authorization instanceof JwtAuthorization jwt) {
+      Outcome<AuthorizerContext> decided = jwt.decideNow(call);
+      if (decided != null) {
+        return authorized(call, decided);
+      }
+    }
     return authorization.authorize(call).thenCompose(authorized -> authorized(call, authorized));
   }
 
