@@ -76,6 +76,28 @@ public final class GatewayResponse {
     return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
   }
 
+  /**
+   * Each header as an HTTP server writes it: all of them but {@code content-length} and {@code transfer-encoding},
+   * which the server's own framing of the body replaces (a backend's framing would contradict it). Both of
+   * Portico's HTTP adapters write headers this way.
+   *
+   * <pre>{@code
+   * answer.forEachHeaderToWrite((name, value) -> servletResponse.addHeader(name, value));
+   * }</pre>
+   *
+   * @param header told each name (lowercase) and value, in order
+   */
+  public void forEachHeaderToWrite(java.util.function.BiConsumer<String, String> header) {
+    for (Map.Entry<String, List<String>> entry : headers.entrySet()) {
+      String name = entry.getKey();
+      if (!name.equals("content-length") && !name.equals("transfer-encoding")) {
+        for (String value : entry.getValue()) {
+          header.accept(name, value);
+        }
+      }
+    }
+  }
+
   /** @return the body's bytes; shared, do not modify */
   public byte[] body() {
     return body;

@@ -148,6 +148,27 @@ class GatewayExamplesTest {
   }
 
   @Test
+  void forEachHeaderToWriteExample() {
+    Gateway gateway = Gateway.create(HttpApi.builder().route(Route.of("GET /x", Fixtures.answering(
+        "{\"statusCode\":200,\"headers\":{\"content-length\":\"99\",\"x-a\":\"1\"},\"body\":\"hello\"}")))
+        .build());
+    GatewayResponse answer = Fixtures.call(gateway, GatewayRequest.builder().target("/x").build());
+    java.util.Map<String, String> written = new java.util.LinkedHashMap<>();
+    Servlet servletResponse = written::put;
+
+    answer.forEachHeaderToWrite((name, value) -> servletResponse.addHeader(name, value));
+
+    assertThat(answer.headers()).containsKey("content-length");
+    assertThat(written).containsKeys("x-a", "apigw-requestid").doesNotContainKey("content-length");
+    gateway.close();
+  }
+
+  /** The one method of a servlet response the example calls. */
+  private interface Servlet {
+    void addHeader(String name, String value);
+  }
+
+  @Test
   void gatewayResponseErrorExample() {
     GatewayResponse answer = GatewayResponse.error(400);   // {"message":"Bad Request"}, apigw-requestid
 

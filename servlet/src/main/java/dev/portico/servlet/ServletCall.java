@@ -226,15 +226,7 @@ final class ServletCall {
       byte[] body;
       if (answer != null) {
         response.setStatus(answer.statusCode());
-        for (Map.Entry<String, List<String>> header : answer.headers().entrySet()) {
-          String name = header.getKey();
-          // The container frames the body; a backend's own framing headers would contradict it.
-          if (!name.equals("content-length") && !name.equals("transfer-encoding")) {
-            for (String value : header.getValue()) {
-              response.addHeader(name, value);
-            }
-          }
-        }
+        answer.forEachHeaderToWrite(response::addHeader);
         body = answer.body();
       } else {
         response.setContentType("application/json");

@@ -9,8 +9,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -116,15 +114,7 @@ public final class GatewayHandler extends Handler.Abstract.NonBlocking {
     HttpFields.Mutable headers = response.getHeaders();
     if (answer != null) {
       response.setStatus(answer.statusCode());
-      for (Map.Entry<String, List<String>> header : answer.headers().entrySet()) {
-        String name = header.getKey();
-        // Jetty frames the body; a backend's own framing headers would contradict it.
-        if (!name.equals("content-length") && !name.equals("transfer-encoding")) {
-          for (String value : header.getValue()) {
-            headers.add(name, value);
-          }
-        }
-      }
+      answer.forEachHeaderToWrite(headers::add);
       body = answer.body();
     } else {
       response.setStatus(500);
