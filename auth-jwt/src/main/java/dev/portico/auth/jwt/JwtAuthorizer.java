@@ -114,9 +114,9 @@ public final class JwtAuthorizer implements AutoCloseable {
     return keys.warmUp(config.clock().instant()).thenApply(ignored -> null);
   }
 
-  /** What {@link #keysReady()} answers when the keys are there. */
-  private static final java.util.concurrent.CompletableFuture<Void> READY =
-      java.util.concurrent.CompletableFuture.completedFuture(null);
+  /** What {@link #keysReady()} answers when the keys are there: a stage no caller can complete or change. */
+  private static final java.util.concurrent.CompletionStage<Void> READY =
+      java.util.concurrent.CompletableFuture.completedStage(null);
 
   /**
    * When {@link #authorize} can decide without waiting for the issuer's keys: at once (a completed stage) when they
