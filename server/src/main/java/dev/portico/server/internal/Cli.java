@@ -217,7 +217,7 @@ public final class Cli {
 
   /**
    * Sends the server one request that the gateway refuses before routing (413: it announces a body over any limit
-   * and waits for "100 Continue"), so the HTTP path's classes — Jetty's, the servlet adapter's, the pipeline's —
+   * and waits for "100 Continue"), so the HTTP path's classes — Jetty's, the request handler's, the pipeline's —
    * are loaded before the ready line, not by the first real request. No route sees it, so no function runs; its
    * access log line is not written. A failure only means the first request pays for it.
    */
