@@ -186,7 +186,7 @@ final class CloudFormationApis {
   }
 
   /** The logical id an ApiId names: {@code Ref X}, {@code Fn::GetAtt [X, ApiId]} or {@code X.ApiId}, or a literal. */
-  private static @Nullable String referenced(JsonNode value) {
+  static @Nullable String referenced(JsonNode value) {
     if (value.isTextual()) {
       return value.asText();
     }

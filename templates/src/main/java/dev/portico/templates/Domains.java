@@ -163,15 +163,8 @@ final class Domains {
 
   /** A mapping's API: the logical id a Ref or GetAtt ApiId names, or the id as written. */
   private @Nullable String api(JsonNode value, String at) {
-    String ref = value.path("Ref").asText(null);
-    if (ref != null) {
-      return ref;
-    }
-    JsonNode attribute = value.get("Fn::GetAtt");
-    if (attribute != null && attribute.isArray() && attribute.size() == 2) {
-      return attribute.get(0).asText();
-    }
-    return text(value, at, "ApiId");
+    String named = value.isTextual() ? null : CloudFormationApis.referenced(value);
+    return named != null ? named : text(value, at, "ApiId");
   }
 
   /** A mapping's stage: a Ref to a Stage resource (its StageName), or the name itself. */

@@ -308,15 +308,9 @@ public final class TemplateReader {
     }
     for (Map.Entry<String, JsonNode> variable : variables.properties()) {
       String variableAt = at + "/Variables/" + Intrinsics.escape(variable.getKey());
-      JsonNode value;
-      try {
-        value = stack.intrinsics().resolve(variable.getValue(), variableAt);
-      } catch (Intrinsics.Unresolved e) {
-        if (!e.alreadyReported()) {
-          problems.add(new ImportProblem(Level.WARNING, e.pointer().isEmpty() ? variableAt : e.pointer(),
-              e.reason() + "; the function sees " + variable.getKey() + "='' (as sam local gives an unresolved value);"
-                  + " give it with --env-vars"));
-        }
+      JsonNode value = resolveOrWarn(variable.getValue(), variableAt, "the function sees " + variable.getKey()
+          + "='' (as sam local gives an unresolved value); give it with --env-vars");
+      if (value == null) {
         value = NODES.textNode("");
       }
       if (!Intrinsics.isNoValue(value)) {
@@ -337,17 +331,10 @@ public final class TemplateReader {
     JsonNode declared = template.path("Resources").path(logicalId).path("Properties").get("FunctionName");
     String name = logicalId;
     if (declared != null) {
-      try {
-        JsonNode value = stack.intrinsics().resolve(declared, "/Resources/" + Intrinsics.escape(logicalId)
-            + "/Properties/FunctionName");
-        if (value.isTextual()) {
-          name = value.asText();
-        }
-      } catch (Intrinsics.Unresolved e) {
-        if (!e.alreadyReported()) {
-          problems.add(new ImportProblem(Level.WARNING, e.pointer(), e.reason() + "; the function is named "
-              + logicalId + " instead"));
-        }
+      JsonNode value = resolveOrWarn(declared, "/Resources/" + Intrinsics.escape(logicalId) + "/Properties/FunctionName",
+          "the function is named " + logicalId + " instead");
+      if (value != null && value.isTextual()) {
+        name = value.asText();
       }
     }
     functionNames.put(logicalId, name);
@@ -452,8 +439,9 @@ public final class TemplateReader {
   }
 
   /**
-   * Resolves a value Portico keeps but does not serve by yet (a custom domain): what cannot be resolved is a warning,
-   * saying what is left out, not an error — the API is served all the same.
+   * Resolves a value Portico can do without (a custom domain it does not serve by yet, an environment value, a
+   * function's name): what cannot be resolved is a warning saying what follows, not an error — the API is served
+   * all the same.
    *
    * @return the value, or null when it could not be resolved (reported)
    */

@@ -137,6 +137,22 @@ public final class JwtAuthorizer implements AutoCloseable {
     return keys.warmUp(now).thenApply(ignored -> null);
   }
 
+  /**
+   * Whether {@link #authorize} can decide now, the issuer's keys being there: the allocation-free check for a hot
+   * path, with {@link #keysReady()} to wait when it answers false.
+   *
+   * <pre>{@code
+   * if (authorizer.keysAvailable()) {
+   *   authorizer.authorize(token, Set.of("pets/read"));   // decides without waiting for the issuer
+   * }
+   * }</pre>
+   *
+   * @return true when the keys are there
+   */
+  public boolean keysAvailable() {
+    return keys.current(config.clock().instant()) != null;
+  }
+
   /** Stops listening for new keys, and releases the key cache this authorizer made for itself. */
   @Override
   public void close() {

@@ -26,8 +26,7 @@ public record JwtAuthorization(JwtAuthorizer authorizer, Expression identitySour
    * @return the decision, or null when it has to wait for the keys ({@link #authorize})
    */
   @Nullable Outcome<AuthorizerContext> decideNow(Call call) {
-    CompletionStage<Void> ready = authorizer.keysReady();
-    return ready.toCompletableFuture().isDone() ? decide(call) : null;
+    return authorizer.keysAvailable() ? decide(call) : null;
   }
 
   @Override
